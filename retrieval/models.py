@@ -1,0 +1,110 @@
+"""The data that crosses the retrieval core's boundaries.
+
+Everything the core hands to a caller (the bot, the terminal, the evaluation,
+other tools reading ``--json``) is one of these pydantic models, so its shape is
+checked and serialises the same way everywhere. Inside the hot loops the core
+keeps plain lists and NumPy arrays instead; these models are made at the edge.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+
+class DocumentInfo(BaseModel):
+    """What a reader needs to cite an article: everything but its text."""
+
+    model_config = ConfigDict(frozen=True)
+
+    doc_id: str
+    title: str
+    source: str | None = None
+    published: date | None = None
+    url: str | None = None
+    path: str
+    """The file the article came from, relative to the corpus directory."""
+
+
+class Document(DocumentInfo):
+    """An article as ingested: its metadata and its cleaned body text.
+
+    ``text`` holds the body only (no headline, no page furniture), with
+    paragraphs separated by a blank line.
+    """
+
+    text: str
+
+    def info(self) -> DocumentInfo:
+        return DocumentInfo(**self.model_dump(exclude={"text"}))
+
+
+class SkippedFile(BaseModel):
+    """A corpus file that could not be used, and why, so a reload can say so."""
+
+    model_config = ConfigDict(frozen=True)
+
+    path: str
+    reason: str
+
+
+class CorpusLoad(BaseModel):
+    """The result of reading a corpus directory."""
+
+    directory: str
+    documents: list[Document]
+    skipped: list[SkippedFile]
+    file_hashes: dict[str, str]
+    """Content hash of every file read (used or skipped), keyed by relative path."""
+
+
+class Passage(BaseModel):
+    """A searchable unit: one or more paragraphs of one document."""
+
+    model_config = ConfigDict(frozen=True)
+
+    passage_id: str
+    """``doc_id#position``: stable while the document's text is unchanged."""
+    doc_id: str
+    position: int
+    text: str
+
+
+class Quote(BaseModel):
+    """One cited excerpt of an answer.
+
+    ``text`` is the excerpt exactly as quoted (possibly trimmed with "…");
+    ``mark_start``/``mark_end`` delimit the answering span inside ``text`` that
+    renderers emphasise (bold in Telegram, a marker in the terminal).
+    """
+
+    number: int
+    passage_id: str
+    document: DocumentInfo
+    text: str
+    highlight: str
+    """The answering sentence, verbatim."""
+    mark_start: int
+    mark_end: int
+    score: float
+
+
+AnswerStatus = Literal["answered", "declined", "empty"]
+
+
+class Answer(BaseModel):
+    """The reply to one question, before rendering."""
+
+    question: str
+    status: AnswerStatus
+    quotes: list[Quote]
+    document_count: int
+    """How many articles the corpus holds (a declined answer says so)."""
+    truncated_from: int | None = None
+    """Original length when the question was cut to the maximum length."""
+
+    @property
+    def found(self) -> bool:
+        return self.status == "answered"
