@@ -14,12 +14,15 @@ from retrieval.ranking.sparse import SparseRanker
 K1, B = 1.5, 0.75
 
 SMALL = [
-    "shoigu sco afghanistan relation resum".split(),
-    "russia recogn islam emir afghanistan 2025".split(),
-    "kabul investor safeti econom growth kabul".split(),
-    "sco contact group afghanistan relaunch".split(),
-    "russia recogn islam emir afghanistan 2025".split(),  # a duplicate: an exact tie
-    "weather sunni".split(),
+    text.split()
+    for text in (
+        "shoigu sco afghanistan relation resum",
+        "russia recogn islam emir afghanistan 2025",
+        "kabul investor safeti econom growth kabul",
+        "sco contact group afghanistan relaunch",
+        "russia recogn islam emir afghanistan 2025",  # a duplicate: an exact tie
+        "weather sunni",
+    )
 ]
 
 QUERIES = [
