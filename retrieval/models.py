@@ -66,7 +66,7 @@ class Passage(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     passage_id: str
-    """``doc_id#position``: stable while the document's text is unchanged."""
+    """``doc_id:position``: stable while the document's text is unchanged."""
     doc_id: str
     position: int
     text: str

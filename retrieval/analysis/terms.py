@@ -1,0 +1,81 @@
+"""From running text to index terms, one surface token at a time.
+
+A news archive repeats the same few hundred thousand surface forms, so each
+form is turned into terms once (case folding, stopwords, possessives, numbers,
+hyphenated names, British spelling, lemma, Snowball stem) and remembered; the
+per-passage work is then a regex scan and dictionary look-ups.
+"""
+
+from __future__ import annotations
+
+import re
+
+import simplemma
+import Stemmer
+
+from retrieval.analysis.normalize import normalize_text
+from retrieval.analysis.spelling import americanize
+from retrieval.analysis.stopwords import STOPWORDS
+
+# Numbers keep their grouping and decimals ("23,000", "3.5"); dotted acronyms
+# ("U.S.") stay one token; words keep inner hyphens and apostrophes ("Nur-Sultan").
+_TOKEN = re.compile(
+    r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?![^\W_])"
+    r"|\d+(?:\.\d+)?(?![^\W_])"
+    r"|(?:[^\W\d_]\.){2,}"
+    r"|[^\W_]+(?:['-][^\W_]+)*"
+)
+
+_STEMMER = Stemmer.Stemmer("english")
+_CACHE_LIMIT = 2_000_000
+_cache: dict[str, tuple[str, ...]] = {}
+
+
+def surface_tokens(text: str) -> list[str]:
+    """The word and number tokens of ``text``, as they are written."""
+    return _TOKEN.findall(normalize_text(text))
+
+
+def tokens_to_terms(tokens: list[str]) -> list[str]:
+    """Index terms of a token sequence, in order (stopwords dropped)."""
+    cache = _cache
+    if len(cache) > _CACHE_LIMIT:
+        cache.clear()
+    terms: list[str] = []
+    for token in tokens:
+        found = cache.get(token)
+        if found is None:
+            found = cache[token] = token_terms(token)
+        terms.extend(found)
+    return terms
+
+
+def token_terms(token: str) -> tuple[str, ...]:
+    """The terms of one surface token; empty for a stopword."""
+    if token[0].isdigit():
+        return (token.replace(",", ""),)
+    if "." in token:  # dotted acronym
+        return (token.replace(".", "").casefold(),)
+    if len(token) > 1 and token.isupper():  # acronyms are names: never stopwords, never stemmed
+        return (token.casefold(),)
+    word = token.casefold()
+    if word.endswith("'s"):
+        word = word[:-2]
+    word = word.strip("'")
+    if not word or word in STOPWORDS:
+        return ()
+    if "-" not in word:
+        return (_word_root(word),)
+    parts = [part for part in word.split("-") if part]
+    roots = [_word_root(part) for part in parts]
+    return ("-".join(roots), *(root for part, root in zip(parts, roots, strict=True)
+                                if part not in STOPWORDS))
+
+
+def _word_root(word: str) -> str:
+    """American spelling, then dictionary lemma (met → meet), then Snowball stem."""
+    if word.isdigit():
+        return word
+    american = americanize(word)
+    lemma = simplemma.lemmatize(american, lang="en").casefold()
+    return str(_STEMMER.stemWord(lemma))

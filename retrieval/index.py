@@ -1,0 +1,106 @@
+"""The search index: passages, their documents, the analyzer and the ranker.
+
+Built once per corpus load and never changed afterwards: a reload builds a new
+one and swaps it in, so a question is always answered from one consistent
+snapshot. Passages are kept as plain lists (not models) because a newsroom
+archive holds a million of them.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from retrieval.analysis import Analyzer, read_synonyms
+from retrieval.models import CorpusLoad, DocumentInfo, Passage, SkippedFile
+from retrieval.passages import split_passages
+from retrieval.ranking import Ranker, build_ranker
+from retrieval.settings import RetrievalSettings
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PassageStore:
+    """Passage texts with the number of their document and their place in it."""
+
+    texts: list[str] = field(default_factory=list)
+    documents: list[int] = field(default_factory=list)
+    positions: list[int] = field(default_factory=list)
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def add(self, text: str, document: int, position: int) -> None:
+        self.texts.append(text)
+        self.documents.append(document)
+        self.positions.append(position)
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    corpus_dir: Path
+    documents: list[DocumentInfo]
+    passages: PassageStore
+    analyzer: Analyzer
+    ranker: Ranker
+    file_hashes: dict[str, str]
+    skipped: list[SkippedFile]
+
+    @property
+    def engine(self) -> str:
+        return self.ranker.engine
+
+    def document_of(self, passage: int) -> DocumentInfo:
+        return self.documents[self.passages.documents[passage]]
+
+    def passage(self, number: int) -> Passage:
+        document = self.document_of(number)
+        position = self.passages.positions[number]
+        return Passage(
+            passage_id=f"{document.doc_id}:{position}",
+            doc_id=document.doc_id,
+            position=position,
+            text=self.passages.texts[number],
+        )
+
+    def passages_of(self, doc_number: int) -> list[str]:
+        return [
+            text
+            for text, document in zip(self.passages.texts, self.passages.documents, strict=True)
+            if document == doc_number
+        ]
+
+
+def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
+    """Cut the documents into passages, learn the analyzer, and index every passage.
+
+    Each passage is indexed with its document's title, so a question naming an
+    article's subject finds that article's passages (the title itself is never
+    quoted: it is a headline, not an answer).
+    """
+    synonyms = read_synonyms(settings.synonyms_file)
+    analyzer = Analyzer.for_corpus((doc.text for doc in load.documents), synonyms)
+    store = PassageStore()
+    terms: list[list[str]] = []
+    documents: list[DocumentInfo] = []
+    for number, document in enumerate(load.documents):
+        documents.append(document.info())
+        title_terms = analyzer.passage_terms(document.title)
+        pieces = split_passages(
+            document.text, settings.passage_min_chars, settings.passage_max_chars
+        )
+        for position, text in enumerate(pieces):
+            store.add(text, number, position)
+            terms.append(title_terms + analyzer.passage_terms(text))
+    log.info("indexing %d passages of %d documents", len(store), len(documents))
+    return SearchIndex(
+        corpus_dir=Path(load.directory),
+        documents=documents,
+        passages=store,
+        analyzer=analyzer,
+        ranker=build_ranker(terms, settings),
+        file_hashes=load.file_hashes,
+        skipped=load.skipped,
+    )
