@@ -1,0 +1,1 @@
+"""Citebot on Telegram: a thin shell over the retrieval library's answers."""
