@@ -108,3 +108,18 @@ class Answer(BaseModel):
     @property
     def found(self) -> bool:
         return self.status == "answered"
+
+
+class ReloadReport(BaseModel):
+    """What a reload changed, for the admin who asked for it."""
+
+    documents_before: int
+    documents_after: int
+    passages_before: int
+    passages_after: int
+    added: list[str]
+    removed: list[str]
+    changed: list[str]
+    skipped: list[SkippedFile]
+    seconds: float
+    engine: str

@@ -30,7 +30,7 @@ class RetrievalSettings(BaseSettings):
     bm25_b: float = Field(default=0.75, ge=0, le=1)
     top_passages: int = Field(default=3, ge=1, le=10)
     """How many passages a reply quotes at most."""
-    min_coverage: float = Field(default=0.6, ge=0, le=1)
+    min_coverage: float = Field(default=0.45, ge=0, le=1)
     """Decline unless some passage covers this share of the question's informative
     terms (weighted by IDF)."""
     max_question_chars: int = Field(default=1000, ge=10)

@@ -68,8 +68,10 @@ def token_terms(token: str) -> tuple[str, ...]:
         return (_word_root(word),)
     parts = [part for part in word.split("-") if part]
     roots = [_word_root(part) for part in parts]
-    return ("-".join(roots), *(root for part, root in zip(parts, roots, strict=True)
-                                if part not in STOPWORDS))
+    return (
+        "-".join(roots),
+        *(root for part, root in zip(parts, roots, strict=True) if part not in STOPWORDS),
+    )
 
 
 def _word_root(word: str) -> str:

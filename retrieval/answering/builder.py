@@ -1,0 +1,183 @@
+"""Question → answer: rank passages, choose the answering sentence, quote it, or decline.
+
+BM25 finds candidate passages; each candidate's sentences are then scored on
+how much of the question they cover (alone and with their neighbours), how much
+the whole passage covers, and whether they hold an answer of the kind asked
+for (a date for "when", a number for "how many", a name for "who", a place for
+"where"). The best sentence of each of the best passages is quoted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrieval.analysis import fold_for_matching, plain_terms
+from retrieval.answering.entities import answer_strength, find_answers
+from retrieval.answering.evidence import QuestionEvidence, weigh_question
+from retrieval.answering.excerpt import cut_excerpt
+from retrieval.answering.kinds import AnswerKind, AskedFor, asked_for
+from retrieval.index import SearchIndex
+from retrieval.models import Answer, DocumentInfo, Quote
+from retrieval.sentences import sentence_spans
+from retrieval.settings import RetrievalSettings
+
+RERANK_DEPTH = 50
+"""How many of the ranker's best passages are read sentence by sentence."""
+
+# Weights of a sentence's score; they sum to 1.
+W_SENTENCE, W_CONTEXT, W_PASSAGE, W_RANK, W_KIND = 0.35, 0.15, 0.1, 0.1, 0.3
+
+
+@dataclass(frozen=True)
+class Candidate:
+    passage: int
+    score: float
+    coverage: float
+    sentence: int
+    sentences: list[tuple[int, int]]
+    mark: tuple[int, int]
+
+
+def answer_question(index: SearchIndex, question: str, settings: RetrievalSettings) -> Answer:
+    """The cited answer to ``question`` from ``index``, or a decline, or a usage hint."""
+    original_length = len(question)
+    question = " ".join(question.split())[: settings.max_question_chars]
+    truncated = original_length if original_length > settings.max_question_chars else None
+    reply = Answer(
+        question=question,
+        status="empty",
+        quotes=[],
+        document_count=len(index.documents),
+        truncated_from=truncated,
+    )
+    asked = asked_for(question)
+    evidence = weigh_question(question, index.analyzer, index.ranker, asked.target)
+    if not evidence.concepts:
+        return reply
+    hits = index.ranker.search(evidence.concepts, RERANK_DEPTH)
+    candidates = _read_candidates(index, hits, evidence, asked, set(plain_terms(question)))
+    chosen = [c for c in candidates if c.coverage >= settings.min_coverage]
+    if not chosen:
+        return reply.model_copy(update={"status": "declined"})
+    quotes = _quotes(index, _distinct(index, chosen)[: settings.top_passages], settings)
+    return reply.model_copy(update={"status": "answered", "quotes": quotes})
+
+
+def _read_candidates(
+    index: SearchIndex,
+    hits: list[tuple[int, float]],
+    evidence: QuestionEvidence,
+    asked: AskedFor,
+    question_terms: set[str],
+) -> list[Candidate]:
+    best_score = hits[0][1] if hits else 1.0
+    candidates = [
+        _best_sentence(index, passage, score / best_score, evidence, asked, question_terms)
+        for passage, score in hits
+    ]
+    return sorted(candidates, key=lambda c: (-c.score, c.passage))
+
+
+def _best_sentence(
+    index: SearchIndex,
+    passage: int,
+    rank_score: float,
+    evidence: QuestionEvidence,
+    asked: AskedFor,
+    question_terms: set[str],
+) -> Candidate:
+    text = index.passages.texts[passage]
+    spans = sentence_spans(text) or [(0, len(text))]
+    analyzer = index.analyzer
+    terms = [set(analyzer.passage_terms(text[start:end])) for start, end in spans]
+    answers = [_new_answers(text, span, asked, question_terms) for span in spans]
+    strengths = [
+        max((answer_strength(text[a:b], asked.kind, asked.plural) for a, b in found), default=0.0)
+        for found in answers
+    ]
+    title_terms = set(analyzer.passage_terms(index.document_of(passage).title))
+    passage_terms = title_terms.union(*terms)
+    coverage = evidence.coverage(passage_terms, has_answer=any(answers))
+    best: tuple[float, int] = (-1.0, 0)
+    for number, sentence_terms in enumerate(terms):
+        has_answer = bool(answers[number])
+        context = sentence_terms.union(*terms[max(0, number - 1) : number + 2])
+        score = (
+            W_SENTENCE * evidence.coverage(sentence_terms, has_answer)
+            + W_CONTEXT * evidence.coverage(context, has_answer)
+            + W_PASSAGE * coverage
+            + W_RANK * rank_score
+            + W_KIND * strengths[number]
+        )
+        if score > best[0]:
+            best = (score, number)
+    score, number = best
+    mark = answers[number][0] if answers[number] else spans[number]
+    return Candidate(passage, score, coverage, number, spans, mark)
+
+
+def _new_answers(
+    text: str, sentence: tuple[int, int], asked: AskedFor, question_terms: set[str]
+) -> list[tuple[int, int]]:
+    """Answer spans (passage offsets) in a sentence that the question does not already say,
+    the surest first (a full name before a surname, a list before one of its members)."""
+    if asked.kind is AnswerKind.ANY:
+        return []
+    offset = sentence[0]
+    spans = [
+        (offset + start, offset + end)
+        for start, end in find_answers(text[sentence[0] : sentence[1]], asked.kind, asked.plural)
+        if not _says_again(text[offset + start : offset + end], asked.kind, question_terms)
+    ]
+    return sorted(
+        spans, key=lambda span: -answer_strength(text[span[0] : span[1]], asked.kind, asked.plural)
+    )
+
+
+def _says_again(answer: str, kind: AnswerKind, question_terms: set[str]) -> bool:
+    """Whether an answer only repeats the question: a name it names, a number it gives."""
+    terms = set(plain_terms(answer))
+    if kind in (AnswerKind.NAME, AnswerKind.PLACE):
+        return bool(terms & question_terms) or not terms
+    return terms <= question_terms
+
+
+def _distinct(index: SearchIndex, candidates: list[Candidate]) -> list[Candidate]:
+    """Candidates without near-duplicates: the same sentence quoted from a copy of an article."""
+    seen: set[str] = set()
+    kept: list[Candidate] = []
+    for candidate in candidates:
+        start, end = candidate.sentences[candidate.sentence]
+        key = fold_for_matching(index.passages.texts[candidate.passage][start:end])
+        if key not in seen:
+            seen.add(key)
+            kept.append(candidate)
+    return kept
+
+
+def _quotes(
+    index: SearchIndex, candidates: list[Candidate], settings: RetrievalSettings
+) -> list[Quote]:
+    numbers: dict[str, int] = {}
+    quotes: list[Quote] = []
+    for candidate in candidates:
+        document: DocumentInfo = index.document_of(candidate.passage)
+        number = numbers.setdefault(document.doc_id, len(numbers) + 1)
+        text = index.passages.texts[candidate.passage]
+        excerpt = cut_excerpt(
+            text, candidate.sentences, candidate.sentence, candidate.mark, settings.excerpt_chars
+        )
+        start, end = candidate.sentences[candidate.sentence]
+        quotes.append(
+            Quote(
+                number=number,
+                passage_id=index.passage(candidate.passage).passage_id,
+                document=document,
+                text=excerpt.text,
+                highlight=text[start:end],
+                mark_start=excerpt.mark_start,
+                mark_end=excerpt.mark_end,
+                score=round(candidate.score, 6),
+            )
+        )
+    return quotes

@@ -1,0 +1,219 @@
+"""Finding answer expressions in a sentence: dates, numbers, names, places.
+
+Patterns over the sentence as written (capitals matter for names), returning
+character spans so the answer builder can bold exactly the expression.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import pycountry
+import simplemma
+
+from retrieval.analysis.stopwords import STOPWORDS
+from retrieval.answering.kinds import AnswerKind
+
+Span = tuple[int, int]
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATE = re.compile(
+    "|".join(
+        [
+            rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
+            rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
+            rf"\b{_MONTH},?\s+{_YEAR}\b",
+            rf"\b{_WEEKDAY},?\s+(?:\(\s*)?{_MONTH}\s+{_DAY}\b\)?",
+            rf"\b{_MONTH}\s+{_DAY}\b",
+            rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b",
+            r"\b\d{4}-\d{2}-\d{2}\b",
+            r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
+            rf"(?<![\d,.])\b{_YEAR}s?\b(?![,.]?\d)",
+            rf"(?<=\bin )(?:early |late |mid-)?{_MONTH}\b",
+            rf"\b(?:on |last |next )?{_WEEKDAY}\b",
+            r"\b(?:last|next|this) (?:year|month|week)\b|\b(?:yesterday|today)\b",
+        ]
+    )
+)
+_NUMBER_WORDS = (
+    r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
+    r"|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|million|millions|billion)"
+)
+_NUMBER = re.compile(
+    r"(?:\b(?:over|about|around|nearly|almost|some|roughly|at least|more than|less than|fewer than"
+    r"|up to|approximately)\s+)?"
+    rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{_NUMBER_WORDS}\b)"
+    rf"(?:\s*(?:%|percent|per cent)|\s+(?:{_NUMBER_WORDS})\b)?",
+    re.IGNORECASE,
+)
+# A name: capitalised words, with the particles that occur inside names.
+_NAME_WORD = r"[A-Z][\w.-]*(?:['’][A-Z]\w*)?"
+_NAME = re.compile(
+    rf"{_NAME_WORD}(?:\s+(?:(?:al|bin|ibn|de|da|van|von|der|la|le|of|the)\s+)?{_NAME_WORD})*"
+)
+_LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$")
+_LIST_SEPARATOR = re.compile(r",(?:\s*(?:and|or)\b)?|\b(?:and|or)\b")
+_DATE_WITH_YEAR_OR_MONTH = re.compile(rf"\d|{_MONTH}")
+_LOCATIVE = re.compile(r"\b(?:in|at|near|from|into|across|outside|inside)\s+(?:the\s+)?$")
+_NOT_NAMES = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+def find_answers(sentence: str, kind: AnswerKind, plural: bool) -> list[Span]:
+    """Spans of ``sentence`` that are answers of ``kind`` (lists joined when ``plural``)."""
+    if kind is AnswerKind.DATE:
+        return _spans(_DATE, sentence)
+    if kind is AnswerKind.NUMBER:
+        dates = _spans(_DATE, sentence)
+        return [span for span in _spans(_NUMBER, sentence) if not _inside_any(span, dates)]
+    names = find_names(sentence)
+    if kind is AnswerKind.PLACE:
+        names = [span for span in names if _is_place(sentence, span)]
+    return _join_lists(sentence, names) if plural else names
+
+
+def answer_strength(answer: str, kind: AnswerKind, plural: bool) -> float:
+    """How surely ``answer`` is of the kind asked, from 0.5 to 1.
+
+    A name of one word may be a demonym or an organisation mentioned in passing,
+    a full name is a person; a plural question ("which countries") is best
+    answered by a list; a weekday or "last year" is a vaguer date than one with a
+    day, a month or a year.
+    """
+    if kind is AnswerKind.NAME:
+        return 1.0 if len(answer.split()) > 1 else 0.5
+    if kind is AnswerKind.PLACE and plural:
+        items = len(_LIST_SEPARATOR.findall(answer)) + 1
+        return min(1.0, 0.25 + 0.25 * items)
+    if kind is AnswerKind.DATE:
+        return 1.0 if _DATE_WITH_YEAR_OR_MONTH.search(answer) else 0.5
+    return 1.0
+
+
+def find_names(sentence: str) -> list[Span]:
+    """Capitalised names, without a sentence-opening word that is capitalised only by position."""
+    spans: list[Span] = []
+    for match in _NAME.finditer(sentence):
+        start, end = match.span()
+        text = match.group()
+        if text.endswith(("'s", "’s")):
+            end -= 2
+        text = sentence[start:end].rstrip(".")
+        end = start + len(text)
+        if start == _first_word_start(sentence):
+            start = _skip_opening_word(sentence, start, end)
+        if start < end and sentence[start:end].casefold() not in _NOT_NAMES:
+            spans.append((start, end))
+    return spans
+
+
+def _first_word_start(sentence: str) -> int:
+    return len(sentence) - len(sentence.lstrip("\"'“‘( "))
+
+
+def _skip_opening_word(sentence: str, start: int, end: int) -> int:
+    """Drop the first word of a sentence-initial name when it is an ordinary word.
+
+    A sentence's first word is capitalised whatever it is: alone it counts as a
+    name only when no English dictionary knows it ("Shoigu said", not "However");
+    before other capitalised words, unless it is a stopword ("The Kremlin").
+    """
+    words = sentence[start:end].split()
+    first = words[0].casefold()
+    ordinary = first in STOPWORDS or (len(words) == 1 and simplemma.is_known(first, lang="en"))
+    if not ordinary:
+        return start
+    rest = sentence.find(" ", start, end)
+    return end if rest < 0 else rest + 1
+
+
+def _is_place(sentence: str, span: Span) -> bool:
+    return is_place_name(sentence[span[0] : span[1]]) or bool(
+        _LOCATIVE.search(sentence, 0, span[0])
+    )
+
+
+def is_place_name(name: str) -> bool:
+    """Whether ``name`` is a country or region known to ISO 3166 (or a common short form)."""
+    return name.casefold() in _place_names()
+
+
+@cache
+def _place_names() -> frozenset[str]:
+    """Country and region names from ISO 3166, the gazetteer a place answer is checked against."""
+    names: set[str] = set()
+    for country in pycountry.countries:
+        for attribute in ("name", "common_name", "official_name"):
+            value = getattr(country, attribute, None)
+            if value:
+                names.add(value.casefold())
+                names.add(value.split(",")[0].casefold())
+    for subdivision in pycountry.subdivisions:
+        names.add(subdivision.name.casefold())
+    names.update(
+        {
+            "russia",
+            "iran",
+            "syria",
+            "uae",
+            "us",
+            "usa",
+            "uk",
+            "eu",
+            "europe",
+            "asia",
+            "africa",
+            "central asia",
+            "south asia",
+            "middle east",
+            "the west",
+        }
+    )
+    return frozenset(names)
+
+
+def _join_lists(sentence: str, spans: list[Span]) -> list[Span]:
+    """Merge names separated only by commas/"and" into one span ("China, Russia, and Iran")."""
+    joined: list[Span] = []
+    for span in spans:
+        if joined and _LIST_JOIN.match(sentence[joined[-1][1] : span[0]]):
+            joined[-1] = (joined[-1][0], span[1])
+        else:
+            joined.append(span)
+    return joined
+
+
+def _spans(pattern: re.Pattern[str], text: str) -> list[Span]:
+    return [match.span() for match in pattern.finditer(text) if match.group().strip()]
+
+
+def _inside_any(span: Span, others: list[Span]) -> bool:
+    return any(start <= span[0] and span[1] <= end for start, end in others)

@@ -1,0 +1,91 @@
+"""The library: the corpus being served, answering questions and reloading in place.
+
+Every face of the project (terminal, Telegram, evaluation, benchmark) holds one
+``Library`` and calls ``answer``. A reload builds a complete new index while
+the current one keeps answering, then swaps the reference in one assignment:
+a question in flight finishes on the snapshot it started with, and a failed
+reload leaves the served corpus untouched.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+
+from retrieval.answering.builder import answer_question
+from retrieval.index import SearchIndex, build_index
+from retrieval.ingest import read_corpus
+from retrieval.models import Answer, DocumentInfo, ReloadReport, SkippedFile
+from retrieval.settings import RetrievalSettings
+
+log = logging.getLogger(__name__)
+
+
+class Library:
+    def __init__(self, settings: RetrievalSettings | None = None) -> None:
+        """Load and index ``settings.corpus_dir``; raises ``CorpusError`` when it cannot."""
+        self.settings = settings or RetrievalSettings()
+        self._reloading = threading.Lock()
+        self._index = self._build()
+
+    @property
+    def index(self) -> SearchIndex:
+        return self._index
+
+    @property
+    def documents(self) -> list[DocumentInfo]:
+        return self._index.documents
+
+    @property
+    def passage_count(self) -> int:
+        return len(self._index.passages)
+
+    @property
+    def engine(self) -> str:
+        return self._index.engine
+
+    @property
+    def skipped(self) -> list[SkippedFile]:
+        return self._index.skipped
+
+    def answer(self, question: str) -> Answer:
+        return answer_question(self._index, question, self.settings)
+
+    def reload(self) -> ReloadReport:
+        """Re-read the corpus directory and serve it; on any error the old corpus stays."""
+        with self._reloading:
+            before = self._index
+            started = time.perf_counter()
+            after = self._build()
+            self._index = after
+            report = _compare(before, after, time.perf_counter() - started)
+        log.info(
+            "reloaded %s: %d→%d documents, %d→%d passages in %.2fs",
+            after.corpus_dir,
+            report.documents_before,
+            report.documents_after,
+            report.passages_before,
+            report.passages_after,
+            report.seconds,
+        )
+        return report
+
+    def _build(self) -> SearchIndex:
+        return build_index(read_corpus(self.settings.corpus_dir), self.settings)
+
+
+def _compare(before: SearchIndex, after: SearchIndex, seconds: float) -> ReloadReport:
+    old, new = before.file_hashes, after.file_hashes
+    return ReloadReport(
+        documents_before=len(before.documents),
+        documents_after=len(after.documents),
+        passages_before=len(before.passages),
+        passages_after=len(after.passages),
+        added=sorted(new.keys() - old.keys()),
+        removed=sorted(old.keys() - new.keys()),
+        changed=sorted(path for path in new.keys() & old.keys() if new[path] != old[path]),
+        skipped=after.skipped,
+        seconds=round(seconds, 3),
+        engine=after.engine,
+    )

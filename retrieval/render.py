@@ -1,0 +1,79 @@
+"""The reply as plain text: what the terminal prints and what ``--json`` calls ``text``.
+
+The Telegram renderer says the same things in HTML; the wording lives here once
+(``notice_lines``, ``source_line``) so the two faces never drift apart.
+"""
+
+from __future__ import annotations
+
+from retrieval.models import Answer, DocumentInfo, Quote
+
+MARK_OPEN, MARK_CLOSE = "**", "**"
+EXAMPLE_QUESTION = "Who met the foreign minister, and when?"
+
+
+def notice_lines(answer: Answer) -> list[str]:
+    """The sentences a reply says besides its quotes: usage, decline, truncation."""
+    lines: list[str] = []
+    if answer.truncated_from is not None:
+        lines.append(
+            f"Your question was {answer.truncated_from:,} characters long; "
+            f"I read only the first {len(answer.question):,}."
+        )
+    if answer.status == "empty":
+        lines.append(
+            "Ask me a question about the news articles I know, for example: "
+            f"“{EXAMPLE_QUESTION}” I answer with quotes and their sources."
+        )
+    elif answer.status == "declined":
+        count = answer.document_count
+        articles = "article" if count == 1 else "articles"
+        lines.append(f"That is not in the {count:,} {articles} I know, so I have no quote to give.")
+    return lines
+
+
+def source_line(document: DocumentInfo) -> str:
+    """Title — outlet, date: how a quote's source is named everywhere."""
+    parts = [document.title]
+    details = ", ".join(value for value in (document.source, format_date(document)) if value)
+    if details:
+        parts.append(details)
+    return " — ".join(parts)
+
+
+def format_date(document: DocumentInfo) -> str | None:
+    if document.published is None:
+        return None
+    return f"{document.published.day} {document.published:%B %Y}"
+
+
+def location(document: DocumentInfo) -> str:
+    """Where the article can be read: its url, or else its file."""
+    return document.url or f"file {document.path}"
+
+
+def marked(quote: Quote, opening: str = MARK_OPEN, closing: str = MARK_CLOSE) -> str:
+    """The quote's text with its answering span between ``opening`` and ``closing``."""
+    text, start, end = quote.text, quote.mark_start, quote.mark_end
+    return f"{text[:start]}{opening}{text[start:end]}{closing}{text[end:]}"
+
+
+def sources(answer: Answer) -> list[tuple[int, DocumentInfo]]:
+    """The numbered sources of an answer's quotes, each once, in order."""
+    seen: dict[int, DocumentInfo] = {}
+    for quote in answer.quotes:
+        seen.setdefault(quote.number, quote.document)
+    return sorted(seen.items(), key=lambda item: item[0])
+
+
+def render_plain(answer: Answer) -> str:
+    blocks = list(notice_lines(answer))
+    for quote in answer.quotes:
+        blocks.append(f"[{quote.number}] “{marked(quote)}”")
+    if answer.quotes:
+        listed = [
+            f"[{number}] {source_line(document)} ({location(document)})"
+            for number, document in sources(answer)
+        ]
+        blocks.append("Sources:\n" + "\n".join(listed))
+    return "\n\n".join(blocks)
