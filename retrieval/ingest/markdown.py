@@ -1,0 +1,17 @@
+"""Markdown syntax is markup, not the article's words: it is removed before the
+scraped-text rules run, so quotes never show asterisks or link targets."""
+
+from __future__ import annotations
+
+import re
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
+_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_LINE_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+)")
+
+
+def strip_markdown(text: str) -> str:
+    lines = (_LINE_MARKUP.sub("", line) for line in text.splitlines())
+    plain = "\n".join(lines)
+    return _STRONG.sub(r"\2", _LINK.sub(r"\1", _IMAGE.sub("", plain)))

@@ -1,0 +1,205 @@
+"""Reading a corpus directory: walk it, read each file by its format, fold in
+sidecars, and skip (and report) what cannot be read so the rest is served."""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path, PurePosixPath
+
+from retrieval.errors import CorpusError
+from retrieval.ingest.article import (
+    Article,
+    FileArticles,
+    UnreadableFile,
+    fallback_title,
+)
+from retrieval.ingest.html_page import parse_html
+from retrieval.ingest.markdown import strip_markdown
+from retrieval.ingest.scraped import ScrapedArticle, parse_scraped
+from retrieval.ingest.sidecar import (
+    NO_OVERRIDES,
+    Overrides,
+    apply_overrides,
+    is_sidecar,
+    parse_sidecar,
+    sidecar_path,
+)
+from retrieval.ingest.structured import parse_json, parse_jsonl
+from retrieval.models import CorpusLoad, Document, SkippedFile
+
+logger = logging.getLogger(__name__)
+
+FileParser = Callable[[str, str], FileArticles]
+NOT_AN_ARTICLE = "not an article format"
+
+
+def read_corpus(directory: Path) -> CorpusLoad:
+    """Every article in ``directory`` and its subdirectories.
+
+    Raises CorpusError if the directory is missing or holds no readable article.
+    """
+    if not directory.exists():
+        raise CorpusError(directory, "corpus directory does not exist")
+    if not directory.is_dir():
+        raise CorpusError(directory, "corpus path is not a directory")
+    load = _Load(directory)
+    paths = sorted(_visible_files(directory))
+    sidecars = {path for path in paths if is_sidecar(path)}
+    for path in paths:
+        if path not in sidecars:
+            load.read_file(path, sidecars)
+    for orphan in sorted(sidecars - load.used_sidecars):
+        load.skip(orphan, "sidecar without an article", load.file_bytes(orphan))
+    if not load.documents:
+        raise CorpusError(directory, f"no readable article ({len(load.skipped)} files skipped)")
+    return CorpusLoad(
+        directory=str(directory),
+        documents=load.documents,
+        skipped=load.skipped,
+        file_hashes=load.hashes,
+    )
+
+
+def _visible_files(directory: Path) -> Iterator[str]:
+    """Relative POSIX paths of all files, leaving out hidden files and folders."""
+    for folder, subfolders, files in os.walk(directory):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        relative = PurePosixPath(Path(folder).relative_to(directory).as_posix())
+        for name in files:
+            if not name.startswith("."):
+                yield str(relative / name)
+
+
+def _scraped_articles(text: str, path: str) -> FileArticles:
+    return _from_scraped(parse_scraped(text), path)
+
+
+def _markdown_articles(text: str, path: str) -> FileArticles:
+    return _from_scraped(parse_scraped(strip_markdown(text)), path)
+
+
+def _html_articles(markup: str, path: str) -> FileArticles:
+    facts, scraped = parse_html(markup)
+    article = Article(
+        doc_id=path,
+        title=facts.title or scraped.title or fallback_title(scraped.text),
+        text=scraped.text,
+        source=facts.source or scraped.source,
+        published=facts.published or scraped.published,
+        url=facts.url,
+    )
+    return FileArticles([article], [])
+
+
+def _from_scraped(scraped: ScrapedArticle, path: str) -> FileArticles:
+    article = Article(
+        doc_id=path,
+        title=scraped.title or fallback_title(scraped.text),
+        text=scraped.text,
+        source=scraped.source,
+        published=scraped.published,
+    )
+    return FileArticles([article], [])
+
+
+PARSERS: dict[str, FileParser] = {
+    ".txt": _scraped_articles,
+    ".md": _markdown_articles,
+    ".html": _html_articles,
+    ".htm": _html_articles,
+    ".json": parse_json,
+    ".jsonl": parse_jsonl,
+}
+
+
+def decode(data: bytes) -> str:
+    """Text of a file, or the reason it is not usable text."""
+    if b"\x00" in data:
+        raise UnreadableFile("binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise UnreadableFile(f"not UTF-8 text ({error.reason} at byte {error.start})") from error
+    if not text.strip():
+        raise UnreadableFile("empty file")
+    return text
+
+
+class _Load:
+    """The documents, skips and hashes gathered while reading one directory."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.documents: list[Document] = []
+        self.skipped: list[SkippedFile] = []
+        self.hashes: dict[str, str] = {}
+        self.used_sidecars: set[str] = set()
+
+    def file_bytes(self, path: str) -> bytes:
+        return (self.directory / path).read_bytes()
+
+    def skip(self, path: str, reason: str, data: bytes | None = None) -> None:
+        logger.warning("Skipping %s: %s", path, reason)
+        self.skipped.append(SkippedFile(path=path, reason=reason))
+        if data is not None:
+            self.hashes[path] = hashlib.sha256(data).hexdigest()
+
+    def read_file(self, path: str, sidecars: set[str]) -> None:
+        try:
+            data = self.file_bytes(path)
+        except OSError as error:
+            self.skip(path, f"cannot be read: {error.strerror}")
+            return
+        parser = PARSERS.get(PurePosixPath(path).suffix.lower())
+        if parser is None:
+            self.skip(path, NOT_AN_ARTICLE, data)
+            return
+        sidecar = sidecar_path(path)
+        sidecar_data = self._sidecar_bytes(sidecar) if sidecar in sidecars else None
+        self.hashes[path] = hashlib.sha256(data + (sidecar_data or b"")).hexdigest()
+        try:
+            found = parser(decode(data), path)
+        except UnreadableFile as error:
+            self.skip(path, str(error))
+            return
+        overrides = self._overrides(sidecar, sidecar_data)
+        self._keep(path, found, overrides)
+
+    def _sidecar_bytes(self, sidecar: str) -> bytes | None:
+        self.used_sidecars.add(sidecar)
+        try:
+            return self.file_bytes(sidecar)
+        except OSError as error:
+            self.skip(sidecar, f"cannot be read: {error.strerror}")
+            return None
+
+    def _overrides(self, sidecar: str, data: bytes | None) -> Overrides:
+        if data is None:
+            return NO_OVERRIDES
+        try:
+            return parse_sidecar(decode(data))
+        except UnreadableFile as error:
+            self.skip(sidecar, str(error))
+            return NO_OVERRIDES
+
+    def _keep(self, path: str, found: FileArticles, overrides: Overrides) -> None:
+        for rejected in found.rejected:
+            self.skip(rejected.path, rejected.reason)
+        if not found.articles and not found.rejected:
+            self.skip(path, "no article in file")
+        for article in found.articles:
+            final = apply_overrides(article, overrides)
+            self.documents.append(
+                Document(
+                    doc_id=final.doc_id,
+                    title=final.title,
+                    source=final.source,
+                    published=final.published,
+                    url=final.url,
+                    path=path,
+                    text=final.text,
+                )
+            )
