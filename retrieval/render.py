@@ -77,3 +77,27 @@ def render_plain(answer: Answer) -> str:
         ]
         blocks.append("Sources:\n" + "\n".join(listed))
     return "\n\n".join(blocks)
+
+
+def answer_payload(answer: Answer) -> dict[str, object]:
+    """The ``--json`` form of a reply, a contract other tools rely on."""
+    return {
+        "question": answer.question,
+        "found": answer.found,
+        "text": render_plain(answer),
+        "passages": [
+            {
+                "doc_id": quote.document.doc_id,
+                "title": quote.document.title,
+                "source": quote.document.source,
+                "published": quote.document.published.isoformat()
+                if quote.document.published
+                else None,
+                "url": quote.document.url,
+                "text": quote.text,
+                "highlight": quote.highlight,
+                "score": quote.score,
+            }
+            for quote in answer.quotes
+        ],
+    }

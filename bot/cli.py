@@ -1,0 +1,104 @@
+"""``python -m bot``: the terminal face (``ask``, ``chat``) and the Telegram bot (``run``).
+
+``ask`` prints exactly what a Telegram user would read, as plain text: the same
+``Library.answer`` call, rendered by ``retrieval.render`` instead of HTML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+
+from retrieval.cli import add_common_options, open_library
+from retrieval.library import Library
+from retrieval.render import answer_payload, render_plain
+
+CHAT_EXIT_WORDS = frozenset({"quit", "exit", ":q"})
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m bot",
+        description="Citebot answers questions about news articles by quoting the passages "
+        "that answer them, each with its source. Settings come from the environment and .env "
+        "(see .env.example).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    ask = commands.add_parser(
+        "ask",
+        help="answer one question in the terminal, as the bot would in Telegram",
+        description="Answer QUESTION from the corpus and print the reply as plain text "
+        "(the answering span between ** **), or with --json as "
+        '{"question", "found", "text", "passages": [...]}.',
+    )
+    ask.add_argument("question", nargs="*", help="the question (quote it or not)")
+    add_common_options(ask)
+    chat = commands.add_parser(
+        "chat",
+        help="ask questions one after another in an interactive session",
+        description="Read questions from standard input, one a line, and answer each; "
+        "an empty line, 'quit' or end of input ends the session.",
+    )
+    add_common_options(chat)
+    run = commands.add_parser(
+        "run",
+        help="run the Telegram bot (needs TELEGRAM_BOT_TOKEN)",
+        description="Serve the corpus on Telegram: long polling, or a webhook when WEBHOOK_URL "
+        "is set. Needs TELEGRAM_BOT_TOKEN; ADMIN_USER_IDS may /reload and upload articles. "
+        "With --json, log lines are JSON objects.",
+    )
+    add_common_options(run)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    library = open_library(args.corpus)
+    if args.command == "ask":
+        _print_answer(library, " ".join(args.question), as_json=args.json)
+        return 0
+    return _chat(library, as_json=args.json)
+
+
+def _print_answer(library: Library, question: str, as_json: bool) -> None:
+    answer = library.answer(question)
+    if as_json:
+        print(json.dumps(answer_payload(answer), ensure_ascii=False))
+    else:
+        print(render_plain(answer))
+
+
+def _chat(library: Library, as_json: bool) -> int:
+    interactive = sys.stdin.isatty()
+    if interactive:
+        print(
+            f"Citebot knows {len(library.documents)} articles. Ask a question; "
+            "an empty line or 'quit' ends."
+        )
+    while True:
+        try:
+            line = input("? " if interactive else "")
+        except (EOFError, KeyboardInterrupt):
+            break
+        if not line.strip() or line.strip().lower() in CHAT_EXIT_WORDS:
+            break
+        _print_answer(library, line, as_json=as_json)
+        if not as_json:
+            print()
+    return 0
+
+
+def _run(args: argparse.Namespace) -> int:
+    from bot.app import require_token, run_bot
+    from bot.settings import BotSettings
+
+    settings = BotSettings()
+    require_token(settings)
+    library = open_library(args.corpus)
+    run_bot(settings, library)
+    return 0
