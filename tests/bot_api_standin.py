@@ -328,11 +328,11 @@ class BotApiStandIn:
         message.update(extra)
         return message
 
-    def private_text(self, text: str, *, user_id: int = 1001, **extra: Any) -> JsonDict:
+    def private_text(self, text: str | None, *, user_id: int = 1001, **extra: Any) -> JsonDict:
         chat = self.private_chat(user_id)
         return {"message": self.message(chat, text, sender=self.user(user_id), **extra)}
 
-    def group_text(self, text: str, *, chat_id: int = -1001000000001, user_id: int = 1002,
+    def group_text(self, text: str | None, *, chat_id: int = -1001000000001, user_id: int = 1002,
                    **extra: Any) -> JsonDict:
         chat = self.group_chat(chat_id, forum="message_thread_id" in extra)
         return {"message": self.message(chat, text, sender=self.user(user_id, "Bob"), **extra)}
@@ -356,6 +356,9 @@ class BotApiStandIn:
         chat = self.private_chat(user_id)
         document = self.add_file(content, file_name)
         return {"message": self.message(chat, sender=self.user(user_id), document=document)}
+
+    def calls_to(self, method: str) -> list[ApiCall]:
+        return [call for call in self.calls if call.method == method]
 
     def bot_messages(self, chat_id: int | None = None) -> list[ApiCall]:
         """Successful ``sendMessage`` calls, optionally only those to ``chat_id``."""

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from bot.render_html import MESSAGE_LIMIT, render_answer, render_quote, trim_excerpt
-from bot_api_standin import parse_telegram_html, utf16_length
 from retrieval.models import Answer, DocumentInfo, Quote
+from tests.bot_api_standin import parse_telegram_html, utf16_length
 
 
 def document(number: int = 1, url: str | None = "https://example.org/a?x=1&y=2",
@@ -31,7 +31,8 @@ def answer(*quotes: Quote, question: str = "q?") -> Answer:
 def test_quote_in_blockquote_with_bold_span_and_linked_numbered_source() -> None:
     html = render_answer(answer(quote("Before. Shoigu <met> A&B. After.", "Shoigu <met> A&B.")))
     assert "<blockquote>Before. <b>Shoigu &lt;met&gt; A&amp;B.</b> After.</blockquote>" in html
-    assert '<b>[1] </b><a href="https://example.org/a?x=1&amp;y=2">Shoigu &lt;writes&gt; &amp; SCO</a>' in html
+    link = '<a href="https://example.org/a?x=1&amp;y=2">Shoigu &lt;writes&gt; &amp; SCO</a>'
+    assert f"<b>[1] </b>{link}" in html
     assert " — Gazette, 21 November 2024" in html
     parse_telegram_html(html)
 

@@ -1,0 +1,62 @@
+"""Questions: find the text addressed to the bot, answer it off the event loop, reply.
+
+Private messages, group messages and channel posts all come through
+``on_text``; ``bot.addressing`` decides which of them are questions, so group
+chatter costs nothing but that check.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import Message, Update
+from telegram.constants import ChatAction, ChatType
+from telegram.error import TelegramError
+
+from bot.addressing import ASK, Me, addressed_question
+from bot.render_html import Block, render_answer, render_blocks
+from bot.replies import reply_html
+from bot.services import Context, services
+
+log = logging.getLogger(__name__)
+
+
+async def on_text(update: Update, context: Context) -> None:
+    message = update.effective_message
+    if message is None:
+        return
+    me = Me(context.bot.id, context.bot.username)
+    addressed = addressed_question(message, me)
+    if addressed is None:
+        if message.chat.type == ChatType.PRIVATE:
+            await reply_html(message, render_blocks([Block.plain(_unknown_command())]))
+        return
+    if not addressed.question and message.chat.type != ChatType.PRIVATE:
+        await reply_html(message, render_blocks([Block.plain(_usage(me))]))
+        return
+    await answer_question(message, addressed.question, context)
+
+
+async def answer_question(message: Message, question: str, context: Context) -> None:
+    """Rank in a worker thread: one slow question must not stall the others."""
+    await _show_typing(message)
+    answer = await asyncio.to_thread(services(context).library.answer, question)
+    await reply_html(message, render_answer(answer))
+
+
+async def _show_typing(message: Message) -> None:
+    """Nice to have, never worth failing the answer for (channels may refuse it)."""
+    try:
+        await message.reply_chat_action(ChatAction.TYPING)
+    except TelegramError as error:
+        log.debug("No typing action in chat %s: %s", message.chat_id, error)
+
+
+def _usage(me: Me) -> str:
+    """Groups get a one-liner; a private chat gets the library's own usage hint."""
+    return f"Usage: /{ASK}@{me.username} your question (or mention @{me.username})."
+
+
+def _unknown_command() -> str:
+    return "I don't know that command. Send me a question, or see /help."
