@@ -15,6 +15,7 @@ from pathlib import Path
 from retrieval.analysis import Analyzer, read_synonyms
 from retrieval.models import CorpusLoad, DocumentInfo, Passage, SkippedFile
 from retrieval.passages import split_passages
+from retrieval.progress import progress
 from retrieval.ranking import Ranker, build_ranker
 from retrieval.settings import RetrievalSettings
 
@@ -85,7 +86,8 @@ def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
     store = PassageStore()
     terms: list[list[str]] = []
     documents: list[DocumentInfo] = []
-    for number, document in enumerate(load.documents):
+    indexing = progress(load.documents, "indexing documents", total=len(load.documents))
+    for number, document in enumerate(indexing):
         documents.append(document.info())
         title_terms = analyzer.passage_terms(document.title)
         pieces = split_passages(

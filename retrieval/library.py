@@ -15,6 +15,7 @@ import time
 
 from retrieval.answering.builder import answer_question
 from retrieval.index import SearchIndex, build_index
+from retrieval.index_store import load_or_build
 from retrieval.ingest import read_corpus
 from retrieval.models import Answer, DocumentInfo, ReloadReport, SkippedFile
 from retrieval.settings import RetrievalSettings
@@ -72,7 +73,10 @@ class Library:
         return report
 
     def _build(self) -> SearchIndex:
-        return build_index(read_corpus(self.settings.corpus_dir), self.settings)
+        return load_or_build(
+            self.settings,
+            lambda: build_index(read_corpus(self.settings.corpus_dir), self.settings),
+        )
 
 
 def _compare(before: SearchIndex, after: SearchIndex, seconds: float) -> ReloadReport:
