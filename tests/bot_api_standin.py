@@ -66,7 +66,7 @@ _NAMED_ENTITIES = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
 _STRING_PARAMETERS = frozenset(
     {
         "text", "caption", "parse_mode", "url", "secret_token", "inline_query_id",
-        "callback_query_id", "file_id", "query", "description", "button", "next_offset",
+        "callback_query_id", "file_id", "query", "description", "next_offset",
         "switch_pm_text", "switch_pm_parameter", "language_code", "action",
     }
 )
@@ -423,7 +423,7 @@ class BotApiStandIn:
             for name, _, value in (line.partition(":") for line in header_lines if line)
         }
         body = await reader.readexactly(int(headers.get("content-length", "0")))
-        status, content_type, payload = await self._route(urlsplit(target).path, headers, body)
+        status, content_type, payload = await self._route(unquote(urlsplit(target).path), headers, body)
         writer.write(
             f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\n"
             f"Content-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n"
@@ -436,7 +436,7 @@ class BotApiStandIn:
                      ) -> tuple[int, str, bytes]:
         file_prefix = f"/file/bot{self.token}/"
         if path.startswith(file_prefix):
-            return self._download(unquote(path[len(file_prefix):]))
+            return self._download(path[len(file_prefix):])
         api_prefix = f"/bot{self.token}/"
         if not path.startswith(api_prefix):
             error = ApiError(401 if path.startswith("/bot") else 404,
