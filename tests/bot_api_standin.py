@@ -423,7 +423,8 @@ class BotApiStandIn:
             for name, _, value in (line.partition(":") for line in header_lines if line)
         }
         body = await reader.readexactly(int(headers.get("content-length", "0")))
-        status, content_type, payload = await self._route(unquote(urlsplit(target).path), headers, body)
+        path = unquote(urlsplit(target).path)
+        status, content_type, payload = await self._route(path, headers, body)
         writer.write(
             f"HTTP/1.1 {status} {'OK' if status == 200 else 'Error'}\r\n"
             f"Content-Type: {content_type}\r\nContent-Length: {len(payload)}\r\n"
