@@ -112,7 +112,9 @@ def run_bot(bot_settings: BotSettings, library: Library) -> None:
     """Run until interrupted: long polling, or a webhook when ``WEBHOOK_URL`` is set."""
     token = require_token(bot_settings)
     webhook_secret = _webhook_secret(bot_settings)
-    configure_logging(bot_settings.log_level, [token, webhook_secret])
+    configure_logging(
+        bot_settings.log_level, [token, webhook_secret], bot_settings.log_format == "json"
+    )
     application = build_application(bot_settings, library, token)
     if bot_settings.webhook_url is None:
         log.info("Answering by long polling")

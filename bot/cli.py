@@ -98,6 +98,8 @@ def _run(args: argparse.Namespace) -> int:
     from bot.settings import BotSettings
 
     settings = BotSettings()
+    if args.json:
+        settings = settings.model_copy(update={"log_format": "json"})
     require_token(settings)
     library = open_library(args.corpus)
     run_bot(settings, library)

@@ -7,6 +7,7 @@ therefore kept at WARNING and every formatted record has the token replaced.
 
 from __future__ import annotations
 
+import json
 import logging
 
 REDACTED = "[redacted]"
@@ -26,10 +27,32 @@ class RedactingFormatter(logging.Formatter):
         return text
 
 
-def configure_logging(level: str, secrets: list[str]) -> None:
+class JsonRedactingFormatter(RedactingFormatter):
+    """One JSON object a line, for log collectors; redacted like the text format."""
+
+    def __init__(self, secrets: list[str]) -> None:
+        super().__init__("%(message)s", secrets)
+
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {
+            "time": self.formatTime(record),
+            "level": record.levelname,
+            "logger": record.name,
+            "message": record.getMessage(),
+        }
+        if record.exc_info:
+            entry["traceback"] = self.formatException(record.exc_info)
+        text = json.dumps(entry, ensure_ascii=False)
+        for secret in self._secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+
+def configure_logging(level: str, secrets: list[str], as_json: bool = False) -> None:
     handler = logging.StreamHandler()
     handler.setFormatter(
-        RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets)
+        JsonRedactingFormatter(secrets) if as_json
+        else RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets)
     )
     root = logging.getLogger()
     for existing in root.handlers[:]:

@@ -60,6 +60,8 @@ class BotSettings(BaseSettings):
     )
     """Example questions /help shows, separated by ``|``: pick ones your corpus answers."""
     log_level: LogLevel = "INFO"
+    log_format: Literal["text", "json"] = "text"
+    """``json`` writes one JSON object a line (``python -m bot run --json`` sets it)."""
 
     @field_validator("admin_user_ids", mode="before")
     @classmethod

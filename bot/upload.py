@@ -40,8 +40,7 @@ def safe_file_name(original: str | None) -> str:
     """
     name = unicodedata.normalize("NFKC", original or "").replace("\\", "/")
     name = PurePosixPath(name).name
-    name = _UNSAFE.sub("_", name).strip(" .")
-    stem, dot, extension = name.rpartition(".")
+    stem, dot, extension = _UNSAFE.sub("_", name).strip().rpartition(".")
     extension = f".{extension.lower()}" if dot else ""
     if extension not in ARTICLE_EXTENSIONS:
         raise UploadRefused(

@@ -683,8 +683,12 @@ class StandInThread:
         self._thread.join(5)
         self._loop.close()
 
+    def call(self, function: Callable[[], T]) -> T:
+        """Run ``function`` on the server's loop, e.g. one of the update builders."""
+        return self._run(_call_soon(function))
+
     def queue_update(self, update: JsonDict) -> int:
-        return self._run(_call_soon(lambda: self.standin.queue_update(update)))
+        return self.call(lambda: self.standin.queue_update(update))
 
     def wait_for(self, method: str, count: int = 1, *, timeout: float = 10.0,
                  where: Callable[[ApiCall], bool] = lambda call: True) -> list[ApiCall]:

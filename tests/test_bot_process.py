@@ -1,0 +1,70 @@
+"""``python -m bot run`` as a separate process, configured only through the environment.
+
+This is how the bot is deployed and checked: the real ``run_polling`` with its
+signal handling, settings from the environment, logging as configured for
+production, which must never print the token, even at DEBUG.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.bot_api_standin import StandInThread, parse_telegram_html
+from tests.bot_harness import copy_seeds
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bot_environment(directory: Path, **values: str) -> dict[str, str]:
+    """A clean environment: nothing from the developer's shell or ``.env`` leaks in."""
+    return {
+        "PATH": os.environ.get("PATH", ""),
+        "PYTHONPATH": str(ROOT),
+        "HOME": str(directory),
+        "INDEX_CACHE_DIR": str(directory / "cache"),
+        **values,
+    }
+
+
+def test_run_without_a_token_explains_what_to_do(tmp_path: Path) -> None:
+    finished = subprocess.run(
+        [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=bot_environment(tmp_path),
+        capture_output=True, text=True, timeout=60,
+    )
+    assert finished.returncode != 0
+    assert "TELEGRAM_BOT_TOKEN" in finished.stderr and "make ask" in finished.stderr
+
+
+def test_the_bot_process_answers_and_never_logs_its_token(tmp_path: Path) -> None:
+    runner = StandInThread()
+    with runner as standin:
+        environment = bot_environment(
+            tmp_path,
+            TELEGRAM_BOT_TOKEN=standin.token,
+            TELEGRAM_API_BASE_URL=standin.api_root,
+            CORPUS_DIR=str(copy_seeds(tmp_path)),
+            LOG_LEVEL="DEBUG",
+        )
+        process = subprocess.Popen(
+            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=environment,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        try:
+            runner.queue_update(runner.call(
+                lambda: standin.private_text("Who wants Afghanistan back in the SCO?")))
+            [reply] = runner.wait_for("sendMessage", timeout=40)
+        finally:
+            process.send_signal(signal.SIGINT)
+            try:
+                _, log = process.communicate(timeout=20)
+            finally:
+                process.kill()
+    assert "SCO" in parse_telegram_html(str(reply.params["text"]))
+    assert process.returncode == 0, log[-2000:]
+    assert "getUpdates" in log, "DEBUG logging should show the Bot API calls"
+    assert standin.token not in log
+    assert standin.token.split(":")[1] not in log
