@@ -7,11 +7,13 @@ are on the calls it makes, as Telegram would receive them.
 from __future__ import annotations
 
 import copy
+import time
 
 import pytest
 
 from bot.errors import APOLOGY
 from retrieval.library import Library
+from retrieval.models import Answer
 from tests.bot_api_standin import ApiCall, parse_telegram_html
 from tests.bot_harness import copy_seeds, make_library, run, running_bot
 
@@ -237,5 +239,28 @@ def test_rate_limited_bot_retries_after_a_flood_wait(library: Library) -> None:
             standin.queue_update(standin.private_text(QUESTION))
             calls = await standin.wait_for("sendMessage", 2)
             assert [call.ok for call in calls] == [False, True]
+
+    run(scenario)
+
+
+def test_a_slow_question_does_not_stall_the_others(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = library.answer
+
+    def slow_for_some(question: str) -> Answer:
+        if question.startswith("slow"):
+            time.sleep(1.5)
+        return answer(question)
+
+    monkeypatch.setattr(library, "answer", slow_for_some)
+
+    async def scenario() -> None:
+        async with running_bot(library) as standin:
+            standin.queue_update(standin.private_text(f"slow {QUESTION}", user_id=1))
+            standin.queue_update(standin.private_text(QUESTION, user_id=2))
+            first, second = await standin.wait_for("sendMessage", 2)
+            assert (first.params["chat_id"], second.params["chat_id"]) == (2, 1)
+            assert second.at - first.at > 1
 
     run(scenario)
