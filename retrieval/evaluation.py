@@ -67,7 +67,8 @@ def read_questions(path: Path) -> list[EvalQuestion]:
         try:
             questions.append(EvalQuestion.model_validate_json(line))
         except ValidationError as error:
-            raise QuestionSetError(f"{path}:{number}: not a question ({error.errors()[0]['msg']})")
+            problem = error.errors()[0]["msg"]
+            raise QuestionSetError(f"{path}:{number}: not a question ({problem})") from error
     return questions
 
 
@@ -119,7 +120,8 @@ def summary_lines(summary: EvalSummary) -> list[str]:
 def result_line(result: QuestionResult) -> str:
     verdict = "PASS" if result.passed else "FAIL"
     if result.answerable:
-        detail = f"top1={'yes' if result.top1 else 'no'} in_reply={'yes' if result.in_reply else 'no'}"
+        top1, in_reply = ("yes" if hit else "no" for hit in (result.top1, result.in_reply))
+        detail = f"top1={top1} in_reply={in_reply}"
     else:
         detail = "declined" if not result.found else "answered (should decline)"
     return f"{verdict} {result.id}: {result.question} [{detail}]"

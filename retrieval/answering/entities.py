@@ -23,6 +23,10 @@ _MONTH = (
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_ORDINAL = (
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
+    r"|fifteenth|twentieth|thirtieth|last)"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE = re.compile(
     "|".join(
@@ -33,6 +37,7 @@ _DATE = re.compile(
             rf"\b{_WEEKDAY},?\s+(?:\(\s*)?{_MONTH}\s+{_DAY}\b\)?",
             rf"\b{_MONTH}\s+{_DAY}\b",
             rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}\b",
+            rf"\b(?:the\s+)?{_ORDINAL}\s+of\s+{_MONTH}\b",
             r"\b\d{4}-\d{2}-\d{2}\b",
             r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
             rf"(?<![\d,.])\b{_YEAR}s?\b(?![,.]?\d)",

@@ -1,0 +1,50 @@
+"""Small corpora the tests write themselves, in the scraped style of real news pages.
+
+Their facts are invented and their page furniture differs from the seeds' (other
+menus, other footers, other date and byline forms), so a test that passes on
+them shows a general mechanism at work, not knowledge of the seed files.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PORT_ARTICLE = """\
+Home | World | Business | Sport
+Port authority opens third container terminal in Valmora
+Posted 14 March 2023
+Coastal Herald – The Valmora Port Authority opened its third container terminal on Monday, adding room for 1.2 million containers a year on the northern quay.
+The terminal cost 480 million euros and was built by Kestrel Engineering over four years, after a long dispute with fishing cooperatives about the dredging of the bay.
+Port director Helena Marsh said the expansion would create 2,300 jobs in the region and end the queues of ships that wait for a berth every autumn.
+The Valmora Port Authority (VPA) was founded in 1952 and today handles most of the country's grain exports, as well as a growing share of its car imports.
+Share this article
+You may also like
+Why are lighthouse keepers disappearing from the coast?
+Ten beaches you must visit this summer before the crowds arrive...
+"""
+
+COUNCIL_ARTICLE = """\
+Menu
+City council votes to close Linden Street to cars
+Wednesday, 5/17/2023
+BY THE DAILY LEDGER STAFF
+The city council of Ostrava Nova voted 31 to 12 on Tuesday evening to close Linden Street to private cars from the first of September.
+Mayor Tomas Brandl, who proposed the plan last winter, said buses, bicycles and delivery vans would still be allowed to use the street during the morning hours.
+Shop owners along the street had collected 4,100 signatures against the closure, arguing that their customers arrive by car.
+The council also approved a budget of 12 million crowns to plant trees and widen the pavements along the street.
+Advertisement
+Most Read
+Celebrity chef opens a restaurant on the moon...
+"""
+
+
+def write_corpus(directory: Path, articles: dict[str, str]) -> Path:
+    directory.mkdir(parents=True, exist_ok=True)
+    for name, text in articles.items():
+        (directory / name).write_text(text, encoding="utf-8")
+    return directory
+
+
+def write_news_corpus(directory: Path) -> Path:
+    """Two unrelated articles: a port and a city council."""
+    return write_corpus(directory, {"port.txt": PORT_ARTICLE, "council.txt": COUNCIL_ARTICLE})

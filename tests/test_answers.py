@@ -1,0 +1,119 @@
+"""Answers: the quote that answers, marked and cited, or an honest decline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval import Library
+from retrieval.render import render_plain
+from tests.conftest import SEEDS, LibraryFactory
+from tests.corpus_builders import PORT_ARTICLE, write_corpus
+
+
+def _marked(library: Library, question: str) -> str:
+    quote = library.answer(question).quotes[0]
+    return quote.text[quote.mark_start : quote.mark_end]
+
+
+def test_the_iea_question_quotes_the_date_marked_and_cites_its_article(
+    seed_library: Library,
+) -> None:
+    answer = seed_library.answer("when did Russia recognise the IEA")
+    first = answer.quotes[0]
+    assert answer.found
+    assert "on July 3, 2025, Russia became the first country" in first.text
+    assert first.text[first.mark_start : first.mark_end] == "July 3, 2025"
+    assert first.document.doc_id == "000_7f4121f5e820f056.txt"
+    assert "**July 3, 2025**" in render_plain(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("When was the VPA founded?", "1952"),
+        ("How many jobs will the port expansion create?", "2,300"),
+        ("How much did the terminal cost?", "480 million"),
+        ("Who built the new terminal?", "Kestrel Engineering"),
+        ("Who is the port director?", "Helena Marsh"),
+        ("How many signatures did shop owners collect?", "4,100"),
+        ("When will Linden Street close to cars?", "the first of September"),
+    ],
+)
+def test_the_answering_span_is_of_the_kind_the_question_asks_for(
+    news_library: Library, question: str, expected: str
+) -> None:
+    assert _marked(news_library, question) == expected
+
+
+def test_every_quote_is_verbatim_article_text(seed_library: Library) -> None:
+    answer = seed_library.answer("Which countries have accepted Taliban ambassadors?")
+    passages = seed_library.index.passages.texts
+    for quote in answer.quotes:
+        assert quote.highlight in quote.text
+        assert any(quote.text.strip("…") in passage for passage in passages)
+
+
+def test_sources_carry_title_outlet_and_date(seed_library: Library) -> None:
+    answer = seed_library.answer("Where did the SCO defence ministers meet?")
+    document = answer.quotes[0].document
+    assert document.source == "Bayan News"
+    assert document.title.startswith("Russian Defense Minister")
+    assert "Bayan News" in render_plain(answer)
+
+
+def test_a_question_the_articles_do_not_cover_is_declined_with_the_count(
+    seed_library: Library,
+) -> None:
+    answer = seed_library.answer("What is the capital of Australia?")
+    assert answer.status == "declined"
+    assert answer.quotes == []
+    assert "not in the 5 articles I know" in render_plain(answer)
+
+
+def test_a_teaser_headline_is_never_quoted(news_library: Library) -> None:
+    answer = news_library.answer("Why are lighthouse keepers disappearing from the coast?")
+    assert answer.status == "declined"
+
+
+def test_a_teaser_of_the_seed_footer_is_never_quoted(seed_library: Library) -> None:
+    assert not seed_library.answer("Why are people leaving Paris?").found
+
+
+def test_an_empty_question_gets_a_usage_hint(seed_library: Library) -> None:
+    for question in ["", "   ", "\n\t"]:
+        answer = seed_library.answer(question)
+        assert answer.status == "empty"
+        assert "Ask me a question" in render_plain(answer)
+
+
+def test_a_question_of_only_stopwords_gets_the_usage_hint(seed_library: Library) -> None:
+    assert seed_library.answer("what is it?").status == "empty"
+
+
+def test_a_huge_question_is_cut_and_the_reply_says_so(seed_library: Library) -> None:
+    question = "when did Russia recognise the IEA " + "please " * 400
+    answer = seed_library.answer(question)
+    assert len(answer.question) == 1000
+    assert answer.truncated_from == len(question)
+    assert "I read only the first 1,000" in render_plain(answer)
+
+
+def test_answers_are_deterministic(seed_library: Library) -> None:
+    question = "Who did Shoigu meet in Kabul?"
+    assert seed_library.answer(question) == seed_library.answer(question)
+
+
+def test_copies_of_the_same_article_are_quoted_once(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    corpus = write_corpus(tmp_path / "copies", {"a.txt": PORT_ARTICLE, "b.txt": PORT_ARTICLE})
+    answer = make_library(corpus).answer("When was the VPA founded?")
+    highlights = [quote.highlight for quote in answer.quotes]
+    assert len(highlights) == len(set(highlights))
+
+
+def test_the_number_of_quotes_follows_the_setting(make_library: LibraryFactory) -> None:
+    library = make_library(SEEDS, top_passages=1)
+    assert len(library.answer("Who is Putin's special representative?").quotes) == 1

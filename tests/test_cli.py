@@ -1,0 +1,109 @@
+"""The terminal faces, run as a user runs them: as processes."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DEV_QUESTIONS, ROOT
+
+
+def _run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, *args],
+        cwd=ROOT,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PATH": "/usr/bin:/bin", "INDEX_CACHE_DIR": str(ROOT / ".cache" / "test-cli")},
+    )
+
+
+def test_ask_prints_the_marked_quote_and_its_source() -> None:
+    result = _run("-m", "bot", "ask", "when did Russia recognise the IEA")
+    assert result.returncode == 0
+    assert "**July 3, 2025**" in result.stdout
+    assert "000_7f4121f5e820f056.txt" in result.stdout
+
+
+def test_ask_json_follows_the_contract() -> None:
+    result = _run("-m", "bot", "ask", "--json", "when did Russia recognise the IEA")
+    payload = json.loads(result.stdout)
+    assert set(payload) == {"question", "found", "text", "passages"}
+    assert payload["found"] is True
+    first = payload["passages"][0]
+    assert set(first) == {
+        "doc_id",
+        "title",
+        "source",
+        "published",
+        "url",
+        "text",
+        "highlight",
+        "score",
+    }
+    assert "July 3, 2025" in first["text"]
+
+
+def test_ask_on_a_missing_corpus_exits_2_naming_it() -> None:
+    result = _run("-m", "bot", "ask", "--corpus", "no/such/dir", "anything")
+    assert result.returncode == 2
+    assert "no/such/dir" in result.stderr
+
+
+def test_chat_answers_each_line_until_the_input_ends() -> None:
+    result = _run(
+        "-m",
+        "bot",
+        "chat",
+        stdin="when did Russia recognise the IEA\nWho is Putin's special representative?\n",
+    )
+    assert result.returncode == 0
+    assert "July 3, 2025" in result.stdout
+    assert "Zamir Kabulov" in result.stdout
+
+
+@pytest.mark.parametrize("command", ["ask", "chat", "run"])
+def test_help_explains_every_command(command: str) -> None:
+    overview = _run("-m", "bot", "--help").stdout
+    assert command in overview
+    assert "--corpus" in _run("-m", "bot", command, "--help").stdout
+
+
+def test_run_without_a_token_says_what_to_do() -> None:
+    result = _run("-m", "bot", "run")
+    assert result.returncode != 0
+    assert "TELEGRAM_BOT_TOKEN" in result.stderr
+    assert "make ask" in result.stderr
+
+
+def test_show_json_lists_documents_with_metadata_and_passages() -> None:
+    payload = json.loads(_run("-m", "retrieval", "show", "--json").stdout)
+    documents = payload["documents"]
+    assert len(documents) == 5
+    assert {"doc_id", "title", "source", "published", "url", "passages"} <= set(documents[0])
+    assert all(document["passages"] for document in documents)
+
+
+@pytest.mark.skipif(
+    not DEV_QUESTIONS.exists(), reason="the shared question set is not beside the project"
+)
+def test_the_shared_question_set_meets_the_floor() -> None:
+    result = _run("-m", "retrieval", "eval", "--json", str(DEV_QUESTIONS))
+    summary = json.loads(result.stdout)
+    assert summary["top1"] >= 11
+    assert summary["in_reply"] == summary["answerable"] == 12
+    assert summary["declined"] == summary["unanswerable"] == 2
+
+
+def test_eval_rejects_a_malformed_question_set_naming_the_line(tmp_path: Path) -> None:
+    questions = tmp_path / "bad.jsonl"
+    questions.write_text('{"id": "q1", "question": "x", "answers": []}\nnot json\n')
+    result = _run("-m", "retrieval", "eval", str(questions))
+    assert result.returncode == 2
+    assert "bad.jsonl:2" in result.stderr

@@ -1,0 +1,71 @@
+"""The library: reloads swap corpora whole, and a failed reload changes nothing."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from retrieval import CorpusError
+from tests.conftest import LibraryFactory
+from tests.corpus_builders import COUNCIL_ARTICLE, PORT_ARTICLE, write_corpus
+
+
+def test_reload_reports_files_added_removed_and_changed(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {"port.txt": PORT_ARTICLE, "old.txt": PORT_ARTICLE})
+    library = make_library(corpus)
+    (corpus / "old.txt").unlink()
+    (corpus / "council.txt").write_text(COUNCIL_ARTICLE, encoding="utf-8")
+    (corpus / "port.txt").write_text(PORT_ARTICLE.replace("1952", "1953"), encoding="utf-8")
+    report = library.reload()
+    assert (report.added, report.removed, report.changed) == (
+        ["council.txt"],
+        ["old.txt"],
+        ["port.txt"],
+    )
+    assert (report.documents_before, report.documents_after) == (2, 2)
+    assert report.seconds >= 0
+
+
+def test_after_a_reload_the_new_facts_are_answered(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {"port.txt": PORT_ARTICLE})
+    library = make_library(corpus)
+    assert not library.answer("How many signatures did shop owners collect?").found
+    (corpus / "council.txt").write_text(COUNCIL_ARTICLE, encoding="utf-8")
+    library.reload()
+    assert "4,100" in library.answer("How many signatures did shop owners collect?").quotes[0].text
+
+
+def test_a_failed_reload_keeps_the_old_corpus_serving(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {"port.txt": PORT_ARTICLE})
+    library = make_library(corpus)
+    shutil.rmtree(corpus)
+    with pytest.raises(CorpusError, match="corpus"):
+        library.reload()
+    assert library.answer("When was the VPA founded?").found
+    assert len(library.documents) == 1
+
+
+def test_a_missing_corpus_is_an_error_naming_the_path(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    with pytest.raises(CorpusError) as error:
+        make_library(tmp_path / "nowhere")
+    assert "nowhere" in str(error.value)
+
+
+def test_an_unreadable_file_is_skipped_and_the_rest_served(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    corpus = write_corpus(tmp_path / "corpus", {"port.txt": PORT_ARTICLE})
+    (corpus / "broken.txt").write_bytes(b"\xff\xfe\x00binary")
+    library = make_library(corpus)
+    assert [skipped.path for skipped in library.skipped] == ["broken.txt"]
+    assert library.answer("When was the VPA founded?").found
