@@ -39,7 +39,7 @@ class Me:
 def addressed_question(message: Message, me: Me) -> Addressed | None:
     """The question ``message`` asks the bot, or None if it is not for the bot."""
     text = message.text
-    if text is None or message.is_automatic_forward:
+    if text is None or message.is_automatic_forward or _from_me(message, me):
         return None
     command = _COMMAND.match(text)
     if command is not None:
@@ -52,6 +52,12 @@ def addressed_question(message: Message, me: Me) -> Addressed | None:
     if message.chat.type != ChatType.CHANNEL and _replies_to_me(message, me):
         return Addressed(text.strip())
     return None
+
+
+def _from_me(message: Message, me: Me) -> bool:
+    """My own messages, should a server echo them: answering them could loop."""
+    senders = (message.from_user, message.via_bot)
+    return any(sender is not None and sender.id == me.user_id for sender in senders)
 
 
 def _from_command(command: re.Match[str], text: str, me: Me) -> Addressed | None:

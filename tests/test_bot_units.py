@@ -52,13 +52,16 @@ def test_private_messages_are_all_questions_but_other_commands_are_not() -> None
     assert addressed_question(message(standin.private_text("/sources")), ME) is None
 
 
-def test_channel_replies_and_forwards_are_not_questions() -> None:
+def test_channel_replies_forwards_and_own_messages_are_not_questions() -> None:
     standin = BotApiStandIn()
     bots = standin.message(standin.channel_chat(), "an answer", sender=standin.bot_user)
     assert addressed_question(
         message(standin.channel_post("who met?", reply_to_message=bots)), ME) is None
     forwarded = standin.group_text("/ask who met?", is_automatic_forward=True)
     assert addressed_question(message(forwarded), ME) is None
+    echoed = {"message": standin.message(standin.group_chat(), "Usage: /ask@CitebotTestBot",
+                                         sender=standin.bot_user)}
+    assert addressed_question(message(echoed), ME) is None
 
 
 @pytest.mark.parametrize(
