@@ -18,7 +18,12 @@ CONCEPT_PREFIX = "="
 class PhraseTable:
     def __init__(self, groups: list[list[str]], to_terms: Callable[[str], list[str]]) -> None:
         self.groups = groups
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # A member is found by its first term, then one look-up per member length
+        # (longest first): an archive defines tens of thousands of acronyms, many
+        # of whose long forms start alike ("national ..."), so scanning every
+        # candidate at every occurrence of a first term would dominate indexing.
+        self._concepts: dict[tuple[str, ...], str] = {}
+        self._lengths: dict[str, list[int]] = {}
         for group in groups:
             members = [tuple(to_terms(name)) for name in group]
             members = [member for member in members if member]
@@ -26,25 +31,22 @@ class PhraseTable:
                 continue
             concept = CONCEPT_PREFIX + "_".join(members[0])
             for member in members:
-                self._add(member, concept)
-        for candidates in self._by_first.values():
-            candidates.sort(key=lambda candidate: -len(candidate[0]))  # longest match first
-
-    def _add(self, member: tuple[str, ...], concept: str) -> None:
-        candidates = self._by_first.setdefault(member[0], [])
-        if all(existing != member for existing, _ in candidates):
-            candidates.append((member, concept))
+                self._concepts.setdefault(member, concept)  # the first group naming it wins
+        for member in self._concepts:
+            self._lengths.setdefault(member[0], []).append(len(member))
+        for first, lengths in self._lengths.items():
+            self._lengths[first] = sorted(set(lengths), reverse=True)  # longest match first
 
     def add_concepts(self, terms: list[str]) -> list[str]:
         """``terms`` followed by the concept term of every member found in them."""
-        if self._by_first.keys().isdisjoint(terms):
+        if self._lengths.keys().isdisjoint(terms):
             return terms
         concepts = [concept for _, concept, _ in self._matches(terms)]
         return terms + concepts
 
     def replace_members(self, terms: list[str]) -> list[str]:
         """``terms`` with each member replaced by its concept term."""
-        if self._by_first.keys().isdisjoint(terms):
+        if self._lengths.keys().isdisjoint(terms):
             return terms
         replaced: list[str] = []
         position = 0
@@ -57,14 +59,16 @@ class PhraseTable:
 
     def _matches(self, terms: list[str]) -> list[tuple[int, str, int]]:
         """Non-overlapping ``(start, concept, length)`` matches, left to right, longest first."""
+        lengths, concepts = self._lengths, self._concepts
         matches: list[tuple[int, str, int]] = []
-        position = 0
-        while position < len(terms):
-            for member, concept in self._by_first.get(terms[position], ()):
-                if tuple(terms[position : position + len(member)]) == member:
-                    matches.append((position, concept, len(member)))
-                    position += len(member)
+        covered = 0  # terms before this are inside a match already
+        for start in [i for i, term in enumerate(terms) if term in lengths]:
+            if start < covered:
+                continue
+            for length in lengths[terms[start]]:
+                concept = concepts.get(tuple(terms[start : start + length]))
+                if concept is not None:
+                    matches.append((start, concept, length))
+                    covered = start + length
                     break
-            else:
-                position += 1
         return matches
