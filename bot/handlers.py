@@ -40,13 +40,16 @@ async def on_text(update: Update, context: Context) -> None:
 
 async def answer_question(message: Message, question: str, context: Context) -> None:
     """Rank in a worker thread: one slow question must not stall the others."""
-    await _show_typing(message)
+    if message.chat.type == ChatType.PRIVATE:
+        await _show_typing(message)
     answer = await asyncio.to_thread(services(context).library.answer, question)
     await reply_html(message, render_answer(answer))
 
 
 async def _show_typing(message: Message) -> None:
-    """Nice to have, never worth failing the answer for (channels may refuse it)."""
+    """Private chats only: in groups the rate limiter counts chat actions against the
+    20 messages a minute Telegram allows, which answers need more. Never worth failing
+    the answer for."""
     try:
         await message.reply_chat_action(ChatAction.TYPING)
     except TelegramError as error:

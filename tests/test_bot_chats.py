@@ -108,6 +108,7 @@ def test_groups_answer_only_what_is_addressed_to_the_bot(library: Library) -> No
             replies = await standin.wait_for("sendMessage", len(asked) + 1)
             await standin.settle()
             assert len(standin.bot_messages()) == len(asked) + 1
+            assert not standin.calls_to("sendChatAction"), "group flood quota is for answers"
             by_question = {replied_to(call): call for call in replies}
             for update in asked:
                 reply = by_question[update["message"]["message_id"]]
