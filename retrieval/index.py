@@ -48,6 +48,7 @@ class SearchIndex:
     ranker: Ranker
     file_hashes: dict[str, str]
     skipped: list[SkippedFile]
+    _title_terms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
 
     @property
     def engine(self) -> str:
@@ -55,6 +56,14 @@ class SearchIndex:
 
     def document_of(self, passage: int) -> DocumentInfo:
         return self.documents[self.passages.documents[passage]]
+
+    def title_terms(self, document: int) -> frozenset[str]:
+        """The terms of a document's title, analysed once when first asked for."""
+        terms = self._title_terms.get(document)
+        if terms is None:
+            title = self.documents[document].title
+            terms = self._title_terms[document] = frozenset(self.analyzer.passage_terms(title))
+        return terms
 
     def passage(self, number: int) -> Passage:
         document = self.document_of(number)

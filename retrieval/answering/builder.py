@@ -90,18 +90,24 @@ def _best_sentence(
     spans = sentence_spans(text) or [(0, len(text))]
     analyzer = index.analyzer
     terms = [set(analyzer.passage_terms(text[start:end])) for start, end in spans]
-    answers = [_new_answers(text, span, asked, question_terms) for span in spans]
+    contexts = [
+        sentence.union(*terms[max(0, number - 1) : number + 2])
+        for number, sentence in enumerate(terms)
+    ]
+    # Looking for answer expressions is the costly part: only where the question is.
+    answers = [
+        _new_answers(text, span, asked, question_terms) if evidence.touches(context) else []
+        for span, context in zip(spans, contexts, strict=True)
+    ]
     strengths = [
         max((answer_strength(text[a:b], asked.kind, asked.plural) for a, b in found), default=0.0)
         for found in answers
     ]
-    title_terms = set(analyzer.passage_terms(index.document_of(passage).title))
-    passage_terms = title_terms.union(*terms)
+    passage_terms = index.title_terms(index.passages.documents[passage]).union(*terms)
     coverage = evidence.coverage(passage_terms, has_answer=any(answers))
     best: tuple[float, int] = (-1.0, 0)
-    for number, sentence_terms in enumerate(terms):
+    for number, (sentence_terms, context) in enumerate(zip(terms, contexts, strict=True)):
         has_answer = bool(answers[number])
-        context = sentence_terms.union(*terms[max(0, number - 1) : number + 2])
         score = (
             W_SENTENCE * evidence.coverage(sentence_terms, has_answer)
             + W_CONTEXT * evidence.coverage(context, has_answer)

@@ -28,8 +28,11 @@ _ORDINAL = (
     r"|fifteenth|twentieth|thirtieth|last)"
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# The leading look-ahead lets the engine skip, at one test, the many positions
+# where no date can start (inside words, at lower-case words other than these).
 _DATE = re.compile(
-    "|".join(
+    r"\b(?=[\dA-Zoltnyem])(?:"
+    + "|".join(
         [
             rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
             rf"\b{_DAY}\s+(?:of\s+)?{_MONTH},?\s+{_YEAR}\b",
@@ -46,6 +49,7 @@ _DATE = re.compile(
             r"\b(?:last|next|this) (?:year|month|week)\b|\b(?:yesterday|today)\b",
         ]
     )
+    + ")"
 )
 _NUMBER_WORDS = (
     r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty"
@@ -95,14 +99,19 @@ _NOT_NAMES = frozenset(
 def find_answers(sentence: str, kind: AnswerKind, plural: bool) -> list[Span]:
     """Spans of ``sentence`` that are answers of ``kind`` (lists joined when ``plural``)."""
     if kind is AnswerKind.DATE:
-        return _spans(_DATE, sentence)
+        return find_dates(sentence)
     if kind is AnswerKind.NUMBER:
-        dates = _spans(_DATE, sentence)
+        dates = find_dates(sentence)
         return [span for span in _spans(_NUMBER, sentence) if not _inside_any(span, dates)]
     names = find_names(sentence)
     if kind is AnswerKind.PLACE:
         names = [span for span in names if _is_place(sentence, span)]
     return _join_lists(sentence, names) if plural else names
+
+
+def find_dates(sentence: str) -> list[Span]:
+    """Date expressions, left to right."""
+    return _spans(_DATE, sentence)
 
 
 def answer_strength(answer: str, kind: AnswerKind, plural: bool) -> float:

@@ -36,6 +36,10 @@ class QuestionEvidence:
     def total(self) -> float:
         return sum(self.weights.values())
 
+    def touches(self, terms: Collection[str]) -> bool:
+        """Whether ``terms`` hold any of the question's concepts."""
+        return any(concept in terms for concept in self.weights)
+
     def coverage(self, terms: Collection[str], has_answer: bool = False) -> float:
         """Share of the question's weight found in ``terms`` (the target counts if answered)."""
         total = self.total
