@@ -34,6 +34,7 @@ _MONTHS = {
 _EARLIEST_YEAR = 1900
 _LATEST_YEAR = 2100
 _MAX_PHRASE_CHARS = 80
+_DIGIT = re.compile(r"\d")
 
 _WEEKDAY = (
     r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
@@ -63,7 +64,7 @@ _FORMS = tuple(
 def parse_date(phrase: str) -> date | None:
     """The date a short phrase consists of, or None if it is anything else."""
     phrase = phrase.strip()
-    if len(phrase) > _MAX_PHRASE_CHARS or not any(c.isdigit() for c in phrase):
+    if len(phrase) > _MAX_PHRASE_CHARS or _DIGIT.search(phrase) is None:
         return None
     for form in _FORMS:
         match = form.fullmatch(phrase)

@@ -9,6 +9,7 @@ tens of thousands of pages stays cheap to clean.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from retrieval.ingest.text import word_count, word_set
 
@@ -69,26 +70,29 @@ _FOOTER_LABEL_WITH_HEADLINE = re.compile(
 _MORE_FROM = re.compile(
     r"^more (?:from|in|on|news from|stories from|articles from|by)\s+\S.{0,40}$", re.IGNORECASE
 )
-_SHORT_LINE_RULES = tuple(
-    re.compile(pattern, re.IGNORECASE)
-    for pattern in (
-        r"^(?:share|tweet|post|send|pin)(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page|link))?"
-        r"(?:\s+(?:on|via|to|with)\s+\S+)?$",
-        r"^(?:subscribe|sign up|sign-up)\b|\b(?:our|free|daily|weekly)\s+newsletters?\b",
-        r"^follow\s+\S+(?:\s+\S+)?\s+on\b",
-        r"^(?:read more|continue reading|click here|tap here|see more|view more|load more"
-        r"|show more|read the full (?:story|article))\b",
-        r"^(?:published|updated|posted|last updated|first published)\s+(?:\d+|an?|one)\s+"
-        r"(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago$",
-        r"^(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago$",
-        r"^(?:just now|\d+\s*(?:min|mins|minutes?)\s*(?:read|reading)?|reading time\b.*)$",
-        r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?$",
-        r"^(?:©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserved\b",
-        r"^(?:file\s+)?(?:photo|image|picture|photograph|illustration|video)s?(?:\s+credits?)?"
-        r"\s*(?:[:|/©]|by\b)",
-        r"^(?:tags?|topics?|categor(?:y|ies)|filed under|keywords)\s*:",
-        r"\bjavascript\b.*\b(?:enable|disabled|required|support)",
-    )
+_SHORT_LINE_RULES = re.compile(
+    "|".join(
+        f"(?:{pattern})"
+        for pattern in (
+            r"^(?:share|tweet|post|send|pin)(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page|link))?"
+            r"(?:\s+(?:on|via|to|with)\s+\S+)?$",
+            r"^(?:subscribe|sign up|sign-up)\b|\b(?:our|free|daily|weekly)\s+newsletters?\b",
+            r"^follow\s+\S+(?:\s+\S+)?\s+on\b",
+            r"^(?:read more|continue reading|click here|tap here|see more|view more|load more"
+            r"|show more|read the full (?:story|article))\b",
+            r"^(?:published|updated|posted|last updated|first published)\s+(?:\d+|an?|one)\s+"
+            r"(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago$",
+            r"^(?:\d+|an?|one)\s+(?:sec|second|min|minute|hour|hr|day|week|month|year)s?\s+ago$",
+            r"^(?:just now|\d+\s*(?:min|mins|minutes?)\s*(?:read|reading)?|reading time\b.*)$",
+            r"^\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[a-z]{2,5})?$",
+            r"^(?:©|\(c\)\s*\d{4}|copyright\b)|\ball rights reserved\b",
+            r"^(?:file\s+)?(?:photo|image|picture|photograph|illustration|video)s?(?:\s+credits?)?"
+            r"\s*(?:[:|/©]|by\b)",
+            r"^(?:tags?|topics?|categor(?:y|ies)|filed under|keywords)\s*:",
+            r"\bjavascript\b.*\b(?:enable|disabled|required|support)",
+        )
+    ),
+    re.IGNORECASE,
 )
 _COOKIE = re.compile(r"\bcookies?\b", re.IGNORECASE)
 _COOKIE_NOTICE = re.compile(
@@ -103,9 +107,14 @@ _BREADCRUMB_MIN_PARTS = 3
 _BREADCRUMB_PART_WORDS = 3
 
 
+@lru_cache(maxsize=8192)
 def label_key(line: str) -> str:
-    """A line reduced to its wording, so "» Related Articles:" finds "related articles"."""
-    key = _COUNTER.sub("", line).replace("’", "'").lower()
+    """A line reduced to its wording, so "» Related Articles:" finds "related articles".
+
+    Cached: each short line is asked about twice, and furniture repeats across pages.
+    """
+    key = _COUNTER.sub("", line) if line.endswith(")") else line
+    key = key.replace("’", "'").lower()
     return " ".join(_EDGE_NOISE.sub("", key).split())
 
 
@@ -124,11 +133,13 @@ def is_furniture(line: str) -> bool:
     words = word_count(line)
     if words <= _SHORT_LINE_WORDS and _is_short_furniture(line):
         return True
-    return (
-        words <= _COOKIE_NOTICE_MAX_WORDS
-        and _COOKIE.search(line) is not None
-        and _COOKIE_NOTICE.search(line) is not None
-    )
+    return words <= _COOKIE_NOTICE_MAX_WORDS and _is_cookie_notice(line)
+
+
+def _is_cookie_notice(line: str) -> bool:
+    if "ookie" not in line and "OOKIE" not in line:
+        return False
+    return _COOKIE.search(line) is not None and _COOKIE_NOTICE.search(line) is not None
 
 
 def _is_short_furniture(line: str) -> bool:
@@ -137,7 +148,7 @@ def _is_short_furniture(line: str) -> bool:
         return True
     if _FOOTER_LABEL_WITH_HEADLINE.match(line) is not None:
         return True
-    return any(rule.search(line) is not None for rule in _SHORT_LINE_RULES)
+    return _SHORT_LINE_RULES.search(line) is not None
 
 
 def _only_social_words(key: str) -> bool:

@@ -42,6 +42,7 @@ _STAMP = re.compile(
 )
 _UPDATE_LABELS = frozenset({"last updated", "last modified", "updated", "modified"})
 _MAX_META_WORDS = 25
+_CLOCK_END = re.compile(r"[ap]\.m\.$", re.IGNORECASE)
 _MAX_LOOSE_SEGMENT_WORDS = 6
 
 
@@ -55,7 +56,7 @@ class _Piece:
 
 def read_meta_line(line: str) -> MetaLine | None:
     """The facts a header line states, or None if it is not such a line."""
-    if word_count(line) > _MAX_META_WORDS:
+    if word_count(line) > _MAX_META_WORDS or _reads_as_sentence(line):
         return None
     segments = [segment for segment in _SEGMENTS.split(line) if segment]
     pieces = [_read_segment(segment) for segment in segments]
@@ -67,6 +68,11 @@ def read_meta_line(line: str) -> MetaLine | None:
     if len(segments) > 1 and _is_loose_credit_line(segments, known):
         return _combine(known)
     return None
+
+
+def _reads_as_sentence(line: str) -> bool:
+    """Stamps end in a year, a time or a name; only "a.m."/"p.m." end in a full stop."""
+    return ends_sentence(line) and _CLOCK_END.search(line) is None
 
 
 def _read_segment(segment: str) -> _Piece | None:

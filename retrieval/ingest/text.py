@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-_SPACES = re.compile(r"\s+")
 _INVISIBLE = re.compile("[\u200b\ufeff]")
+_TAIL_CHARS = 8
 _CLOSERS = "\"'”’»)\\]"
 _SENTENCE_END = re.compile(rf"(?:[.!?]|…(?=[{_CLOSERS}]))[{_CLOSERS}]*$")
 _TRUNCATED = re.compile(r"(?:\.\.\.|…|\[(?:\.\.\.|…)\])$")
@@ -23,7 +23,9 @@ PROSE_MIN_WORDS = 6
 
 def normalise_space(line: str) -> str:
     """Collapse every kind of blank (no-break, thin, tab) so rules see one shape."""
-    return _SPACES.sub(" ", _INVISIBLE.sub("", line)).strip()
+    if "\u200b" in line or "\ufeff" in line:
+        line = _INVISIBLE.sub("", line)
+    return " ".join(line.split())
 
 
 def clean_lines(text: str) -> list[str]:
@@ -45,12 +47,12 @@ def word_count(line: str) -> int:
 
 
 def ends_sentence(line: str) -> bool:
-    return _SENTENCE_END.search(line) is not None and not is_truncated(line)
+    return _SENTENCE_END.search(line[-_TAIL_CHARS:]) is not None and not is_truncated(line)
 
 
 def is_truncated(line: str) -> bool:
     """Teaser blurbs are cut mid-sentence and end in an ellipsis."""
-    return _TRUNCATED.search(line) is not None
+    return _TRUNCATED.search(line[-_TAIL_CHARS:]) is not None
 
 
 def is_prose(line: str) -> bool:
@@ -62,7 +64,7 @@ def is_headline_like(line: str) -> bool:
     return (
         len(line) <= HEADLINE_MAX_CHARS
         and word_count(line) <= HEADLINE_MAX_WORDS
-        and _CLAUSE_END.search(line) is None
+        and _CLAUSE_END.search(line[-_TAIL_CHARS:]) is None
         and not is_truncated(line)
     )
 
