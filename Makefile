@@ -40,3 +40,9 @@ eval: $(INSTALLED)
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .ruff_cache .pytest_cache
+
+.PHONY: bench
+## bench: engines at 10k/100k/1M passages against the scaling goals (~15 min; not a test)
+bench: $(INSTALLED)
+	@$(BIN)/python -c "import wordfreq" 2>/dev/null || $(BIN)/python -m pip install --quiet 'wordfreq>=3.1'
+	$(BIN)/python -m bench.run

@@ -60,7 +60,7 @@ class CacheError(ValueError):
 def load_or_build(settings: RetrievalSettings, build: Callable[[], SearchIndex]) -> SearchIndex:
     """The saved index for the corpus as it is now, or ``build()``'s, saved for next time."""
     key = fingerprint(settings)
-    directory = settings.index_cache_dir / f"{_PREFIX}{key[:32]}"
+    directory = cache_directory(settings, key)
     if directory.is_dir():
         try:
             return load_index(directory, key)
@@ -75,6 +75,11 @@ def load_or_build(settings: RetrievalSettings, build: Callable[[], SearchIndex])
     except OSError as error:
         log.warning("could not save the index to %s: %s", directory, error)
     return index
+
+
+def cache_directory(settings: RetrievalSettings, key: str) -> Path:
+    """Where the index with fingerprint ``key`` is saved."""
+    return settings.index_cache_dir / f"{_PREFIX}{key[:32]}"
 
 
 def fingerprint(settings: RetrievalSettings) -> str:

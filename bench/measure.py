@@ -1,0 +1,128 @@
+"""One measurement in a fresh process: build an index, or load one and answer questions.
+
+Each step runs in its own process so its time and memory are its own: a load
+is not helped by what a build left in the heap, and resident memory while
+serving is that of a process that did nothing but load and answer, as the bot
+does. Prints one JSON object on stdout; ``bench.run`` collects them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import psutil
+
+from retrieval.answering.builder import RERANK_DEPTH, answer_question
+from retrieval.index import SearchIndex, build_index
+from retrieval.index_store import cache_directory, fingerprint, load_or_build, save_index
+from retrieval.ingest import read_corpus
+from retrieval.settings import Engine, RetrievalSettings
+
+_MB = 1024 * 1024
+
+
+def settings_for(corpus: Path, cache: Path, engine: Engine) -> RetrievalSettings:
+    return RetrievalSettings(
+        corpus_dir=corpus, index_cache_dir=cache, retrieval_engine=engine, synonyms_file=None
+    )
+
+
+def build(settings: RetrievalSettings) -> dict[str, Any]:
+    """From files to a saved index, timed step by step."""
+    started = time.perf_counter()
+    load = read_corpus(settings.corpus_dir)
+    read = time.perf_counter()
+    index = build_index(load, settings)
+    built = time.perf_counter()
+    key = fingerprint(settings)
+    save_index(index, cache_directory(settings, key), key)
+    saved = time.perf_counter()
+    return {
+        "engine": index.engine,
+        "documents": len(index.documents),
+        "passages": len(index.passages),
+        "read_s": read - started,
+        "index_s": built - read,
+        "build_s": built - started,
+        "save_s": saved - built,
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+    }
+
+
+def _must_load() -> SearchIndex:
+    raise RuntimeError("no saved index: the build step did not save one")
+
+
+def serve(settings: RetrievalSettings, questions: list[dict[str, str]]) -> dict[str, Any]:
+    """Load the saved index, then answer every question through the full answer path."""
+    process = psutil.Process()
+    rss_before = process.memory_info().rss
+    started = time.perf_counter()
+    index = load_or_build(settings, _must_load)
+    load_s = time.perf_counter() - started
+    rss_loaded = process.memory_info().rss
+    for question in questions[:5]:  # warm caches as a running bot's would be
+        answer_question(index, question["text"], settings)
+    answer_ms, found, right = [], 0, 0
+    serving_started = time.perf_counter()
+    for question in questions:
+        asked = time.perf_counter()
+        answer = answer_question(index, question["text"], settings)
+        answer_ms.append((time.perf_counter() - asked) * 1000)
+        found += answer.found
+        right += bool(answer.quotes) and answer.quotes[0].document.url == question["url"]
+    serving_s = time.perf_counter() - serving_started
+    ranking_ms = []
+    for question in questions:
+        terms = index.analyzer.question_terms(question["text"])
+        asked = time.perf_counter()
+        index.ranker.search(terms, RERANK_DEPTH)
+        ranking_ms.append((time.perf_counter() - asked) * 1000)
+    return {
+        "engine": index.engine,
+        "load_s": load_s,
+        "rss_loaded_mb": rss_loaded / _MB,
+        "rss_serving_mb": process.memory_info().rss / _MB,
+        "rss_interpreter_mb": rss_before / _MB,
+        "questions": len(questions),
+        "answer_ms": _percentiles(answer_ms),
+        "ranking_ms": _percentiles(ranking_ms),
+        "qps": len(questions) / serving_s,
+        "answered": found / len(questions),
+        "right_article_first": right / len(questions),
+    }
+
+
+def _percentiles(samples: list[float]) -> dict[str, float]:
+    values = np.asarray(samples)
+    p50, p95, p99 = np.percentile(values, [50, 95, 99])
+    return {"p50": float(p50), "p95": float(p95), "p99": float(p99), "mean": float(values.mean())}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("step", choices=["build", "serve"])
+    parser.add_argument("--corpus", type=Path, required=True)
+    parser.add_argument("--cache", type=Path, required=True)
+    parser.add_argument("--engine", choices=["rank-bm25", "bm25s"], required=True)
+    parser.add_argument("--questions", type=Path)
+    parser.add_argument("--limit", type=int, default=0)
+    args = parser.parse_args(argv)
+    settings = settings_for(args.corpus, args.cache, args.engine)
+    if args.step == "build":
+        result = build(settings)
+    else:
+        questions = json.loads(args.questions.read_text(encoding="utf-8"))
+        result = serve(settings, questions[: args.limit] if args.limit else questions)
+    json.dump(result, sys.stdout)
+
+
+if __name__ == "__main__":
+    main()
