@@ -117,3 +117,22 @@ def test_copies_of_the_same_article_are_quoted_once(
 def test_the_number_of_quotes_follows_the_setting(make_library: LibraryFactory) -> None:
     library = make_library(SEEDS, top_passages=1)
     assert len(library.answer("Who is Putin's special representative?").quotes) == 1
+
+
+def test_who_is_a_named_person_quotes_the_sentence_about_them(news_library: Library) -> None:
+    quote = news_library.answer("Who is Helena Marsh?").quotes[0]
+    assert "Helena Marsh" in quote.text
+    assert quote.text[quote.mark_start : quote.mark_end] == quote.highlight
+
+
+def test_of_two_answers_in_a_sentence_the_one_by_the_question_words_is_marked(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    article = (
+        "Ministers agree on summit venue\n"
+        "Friday, June 2, 2023\n"
+        "The foreign minister, who grew up in Lisbon and studied in Madrid for a decade, "
+        "said on Friday that the next regional summit will be held in Vienna in the spring.\n"
+    )
+    library = make_library(write_corpus(tmp_path / "venue", {"venue.txt": article}))
+    assert _marked(library, "Where will the next summit be held?") == "Vienna"

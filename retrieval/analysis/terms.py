@@ -36,6 +36,15 @@ def surface_tokens(text: str) -> list[str]:
     return _TOKEN.findall(normalize_text(text))
 
 
+def token_offsets(text: str, start: int, end: int) -> list[tuple[int, str]]:
+    """``(offset, token)`` of the tokens in ``text[start:end]``, offsets in ``text`` as written.
+
+    No normalisation first (it may change lengths), so a token with a curly
+    apostrophe keeps it; close enough for telling where a word stands.
+    """
+    return [(match.start(), match.group()) for match in _TOKEN.finditer(text, start, end)]
+
+
 def tokens_to_terms(tokens: list[str]) -> list[str]:
     """Index terms of a token sequence, in order (stopwords dropped)."""
     cache = _cache

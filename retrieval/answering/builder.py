@@ -118,8 +118,42 @@ def _best_sentence(
         if score > best[0]:
             best = (score, number)
     score, number = best
-    mark = answers[number][0] if answers[number] else spans[number]
+    mark = (
+        _closest_to_question(text, spans[number], answers[number], asked, evidence)
+        if answers[number]
+        else spans[number]
+    )
     return Candidate(passage, score, coverage, number, spans, mark)
+
+
+def _closest_to_question(
+    text: str,
+    sentence: tuple[int, int],
+    answers: list[tuple[int, int]],
+    asked: AskedFor,
+    evidence: QuestionEvidence,
+) -> tuple[int, int]:
+    """Of a sentence's surest answers, the one nearest the question's own words.
+
+    In "a group banned in Russia … the summit to be held in Kazakhstan", the
+    question "where will the summit be held" is answered by the place by "held".
+    """
+    strengths = [answer_strength(text[a:b], asked.kind, asked.plural) for a, b in answers]
+    surest = [
+        span
+        for span, strength in zip(answers, strengths, strict=True)
+        if strength == max(strengths)
+    ]
+    anchors = evidence.positions(text, *sentence)
+    if len(surest) == 1 or not anchors:
+        return surest[0]
+    return min(surest, key=lambda span: min(_distance(span, anchor) for anchor in anchors))
+
+
+def _distance(span: tuple[int, int], position: int) -> int:
+    if position < span[0]:
+        return span[0] - position
+    return max(0, position - span[1])
 
 
 def _new_answers(

@@ -15,7 +15,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from retrieval.analysis import Analyzer
-from retrieval.analysis.terms import surface_tokens, token_terms
+from retrieval.analysis.terms import surface_tokens, token_offsets, token_terms
 from retrieval.answering.entities import is_place_name
 from retrieval.ranking import Ranker
 from retrieval.ranking.okapi import lucene_idf
@@ -39,6 +39,14 @@ class QuestionEvidence:
     def touches(self, terms: Collection[str]) -> bool:
         """Whether ``terms`` hold any of the question's concepts."""
         return any(concept in terms for concept in self.weights)
+
+    def positions(self, text: str, start: int, end: int) -> list[int]:
+        """Offsets of the words of ``text[start:end]`` that are question concepts."""
+        return [
+            offset
+            for offset, token in token_offsets(text, start, end)
+            if any(term in self.weights for term in token_terms(token))
+        ]
 
     def coverage(self, terms: Collection[str], has_answer: bool = False) -> float:
         """Share of the question's weight found in ``terms`` (the target counts if answered)."""

@@ -56,8 +56,14 @@ _RULES: list[tuple[re.Pattern[str], AnswerKind]] = [
 _COUNTED = re.compile(r"\bhow (?:many|much)\s+(\w+)")
 
 
+# "Who is Sergei Lavrov?" asks for a description of someone named, not for a name.
+_WHO_IS_NAMED = re.compile(r"\b[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")
+
+
 def asked_for(question: str) -> AskedFor:
     """The kind of answer ``question`` asks for, by its question words."""
+    if _WHO_IS_NAMED.search(question):
+        return AskedFor(AnswerKind.ANY)
     text = question.casefold()
     for pattern, kind in _RULES:
         match = pattern.search(text)
