@@ -21,6 +21,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from bench.bot_throughput import CHATS
+from bench.bot_throughput import QUESTIONS as BOT_QUESTIONS
 from bench.corpus import GENERATOR_VERSION, write_corpus
 from bench.goals import Goal, check_goals
 from bench.plot import plot_latency
@@ -66,6 +68,13 @@ def measure(step: str, root: Path, engine: str, limit: int = 0) -> dict[str, Any
     return result
 
 
+def measure_bot(root: Path) -> dict[str, Any]:
+    command = [sys.executable, "-m", "bench.bot_throughput", str(root)]
+    done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True, cwd=BENCH.parent)
+    result: dict[str, Any] = json.loads(done.stdout)
+    return result
+
+
 def run_engine(label: str, root: Path, engine: str) -> dict[str, Any]:
     say(f"{label} {engine}: building")
     built = measure("build", root, engine)
@@ -95,18 +104,22 @@ def main() -> None:
     for label in chosen:
         root = prepare(label, SIZES[label])
         runs[label] = {engine: run_engine(label, root, engine) for engine in ENGINES}
-    goals = check_goals(runs)
+    bot_corpus = "100k" if "100k" in runs else chosen[0]
+    say(f"bot throughput: {CHATS} chats, {BOT_QUESTIONS:,} questions on the {bot_corpus} corpus")
+    bot = measure_bot(CORPORA / bot_corpus)
+    goals = check_goals(runs, bot)
     results = {
         "machine": machine(),
         "corpus": CORPUS_NOTE,
         "sizes": {label: SIZES[label] for label in chosen},
         "runs": runs,
+        "bot": {"corpus": bot_corpus, **bot},
         "goals": [asdict(goal) for goal in goals],
         "minutes": round((time.perf_counter() - started) / 60, 1),
     }
     (BENCH / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     plot_latency(runs, {label: SIZES[label] for label in chosen}, BENCH / "latency.png")
-    report(runs, goals)
+    report(runs, bot, goals)
 
 
 CORPUS_NOTE = (
@@ -117,7 +130,7 @@ CORPUS_NOTE = (
 )
 
 
-def report(runs: dict[str, dict[str, Any]], goals: list[Goal]) -> None:
+def report(runs: dict[str, dict[str, Any]], bot: dict[str, Any], goals: list[Goal]) -> None:
     header = f"{'size':>5} {'engine':>9} {'passages':>9} {'build s':>8} {'disk MB':>8} "
     header += f"{'load s':>7} {'RSS MB':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'q/s':>8}"
     print(header)
@@ -130,7 +143,11 @@ def report(runs: dict[str, dict[str, Any]], goals: list[Goal]) -> None:
                 f"{a['p50']:>8.2f} {a['p95']:>8.2f} {a['p99']:>8.2f} {r['qps']:>8.1f}"
                 + ("  (sampled)" if r["sampled"] else "")
             )
-    print()
+    latency = bot["update_to_reply_ms"]
+    print(
+        f"\nbot: {bot['answered_per_s']:.0f} answered questions/s, update to reply "
+        f"p50 {latency['p50']:.0f} ms, p99 {latency['p99']:.0f} ms ({bot['chats']} chats at once)\n"
+    )
     for goal in goals:
         print(
             f"{'PASS' if goal.passed else 'MISS'}  {goal.name}: {goal.figure} (goal {goal.target})"
