@@ -123,7 +123,7 @@ def render_answer(answer: Answer, limit: int = MESSAGE_LIMIT) -> str:
     their answering span; if even short excerpts do not fit, the last quotes are
     left out, and with them any source no remaining quote cites.
     """
-    notices = [Block.plain(line) for line in notice_lines(answer)]
+    notices = [Block.plain(line, italic=True) for line in notice_lines(answer)]
     quotes = list(answer.quotes)
     while quotes:
         blocks = _fit_quotes(notices, quotes, limit)
