@@ -20,8 +20,8 @@ import numpy as np
 import psutil
 
 from retrieval.answering.builder import RERANK_DEPTH, answer_question
-from retrieval.index import SearchIndex, build_index
-from retrieval.index_store import cache_directory, fingerprint, load_or_build, save_index
+from retrieval.index import build_index
+from retrieval.index_store import cache_directory, fingerprint, load_index, save_index
 from retrieval.ingest import read_corpus
 from retrieval.settings import Engine, RetrievalSettings
 
@@ -53,19 +53,22 @@ def build(settings: RetrievalSettings) -> dict[str, Any]:
         "build_s": built - started,
         "save_s": saved - built,
         "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "cache_key": key,
     }
 
 
-def _must_load() -> SearchIndex:
-    raise RuntimeError("no saved index: the build step did not save one")
+def serve(settings: RetrievalSettings, key: str, questions: list[dict[str, str]]) -> dict[str, Any]:
+    """Load the saved index, then answer every question through the full answer path.
 
-
-def serve(settings: RetrievalSettings, questions: list[dict[str, str]]) -> dict[str, Any]:
-    """Load the saved index, then answer every question through the full answer path."""
+    The load is timed as ``Library`` does it, fingerprinting the corpus first,
+    but opens the index the build step saved under ``key``: in a shared work
+    tree someone may edit the code (part of the fingerprint) in between.
+    """
     process = psutil.Process()
     rss_before = process.memory_info().rss
     started = time.perf_counter()
-    index = load_or_build(settings, _must_load)
+    fingerprint(settings)
+    index = load_index(cache_directory(settings, key), key)
     load_s = time.perf_counter() - started
     rss_loaded = process.memory_info().rss
     for question in questions[:5]:  # warm caches as a running bot's would be
@@ -114,13 +117,14 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--engine", choices=["rank-bm25", "bm25s"], required=True)
     parser.add_argument("--questions", type=Path)
     parser.add_argument("--limit", type=int, default=0)
+    parser.add_argument("--key", help="the fingerprint the build step saved the index under")
     args = parser.parse_args(argv)
     settings = settings_for(args.corpus, args.cache, args.engine)
     if args.step == "build":
         result = build(settings)
     else:
         questions = json.loads(args.questions.read_text(encoding="utf-8"))
-        result = serve(settings, questions[: args.limit] if args.limit else questions)
+        result = serve(settings, args.key, questions[: args.limit] if args.limit else questions)
     json.dump(result, sys.stdout)
 
 

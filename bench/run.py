@@ -52,14 +52,14 @@ def prepare(label: str, passages: int) -> Path:
     return root
 
 
-def measure(step: str, root: Path, engine: str, limit: int = 0) -> dict[str, Any]:
+def measure(step: str, root: Path, engine: str, limit: int = 0, key: str = "") -> dict[str, Any]:
     cache = root / f"cache-{engine}"
     if step == "build":
         shutil.rmtree(cache, ignore_errors=True)
     command = [
         sys.executable, "-m", "bench.measure", step, "--engine", engine,
         "--corpus", str(root / "articles"), "--cache", str(cache),
-        "--questions", str(root / "questions.json"), "--limit", str(limit),
+        "--questions", str(root / "questions.json"), "--limit", str(limit), "--key", key,
     ]  # fmt: skip
     done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True, cwd=BENCH.parent)
     result: dict[str, Any] = json.loads(done.stdout)
@@ -80,7 +80,7 @@ def run_engine(label: str, root: Path, engine: str) -> dict[str, Any]:
     built = measure("build", root, engine)
     limit = SAMPLED_QUESTIONS.get((engine, label), 0)
     say(f"{label} {engine}: loading and answering" + (f" (a sample of {limit})" if limit else ""))
-    served = measure("serve", root, engine, limit)
+    served = measure("serve", root, engine, limit, built["cache_key"])
     return {**built, **served, "sampled": bool(limit)}
 
 
