@@ -42,9 +42,14 @@ def test_commands_are_registered_and_answered(library: Library) -> None:
             admin_scope = [c for c in registered if c.params.get("scope", {}).get("type") == "chat"]
             assert admin_scope[0].params["scope"]["chat_id"] == ADMIN_ID
             assert "reload" in {c["command"] for c in admin_scope[0].params["commands"]}
-            for text in ("/start", "/help", "/sources"):
-                standin.queue_update(standin.private_text(text))
-            start, help_, sources = await standin.wait_for("sendMessage", 3)
+            commands = [standin.private_text(text) for text in ("/start", "/help", "/sources")]
+            for update in commands:
+                standin.queue_update(update)
+            replies = {
+                call.params["reply_parameters"]["message_id"]: call
+                for call in await standin.wait_for("sendMessage", 3)
+            }
+            start, help_, sources = (replies[u["message"]["message_id"]] for u in commands)
             assert f"I know {len(library.documents)} articles" in shown(start)
             assert f"/ask@{standin.bot_username}" in shown(help_)
             assert "page 1 of 3" in shown(sources)
@@ -64,9 +69,13 @@ def test_inline_query_offers_cited_quotes(library: Library) -> None:
 
     async def scenario() -> None:
         async with running_bot(library) as standin:
-            standin.queue_update(standin.inline_query(QUESTION))
+            asked = standin.inline_query(QUESTION)
+            standin.queue_update(asked)
             standin.queue_update(standin.inline_query("zebra quantum marmalade"))
-            found, missing = await standin.wait_for("answerInlineQuery", 2)
+            answers = await standin.wait_for("answerInlineQuery", 2)
+            [found] = [a for a in answers
+                       if a.params["inline_query_id"] == asked["inline_query"]["id"]]
+            [missing] = [a for a in answers if a is not found]
             results = found.params["results"]
             assert 1 <= len(results) <= 3
             first = expected.quotes[0]
