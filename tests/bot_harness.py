@@ -34,7 +34,12 @@ def copy_seeds(directory: Path) -> Path:
 
 
 def make_library(corpus: Path) -> Library:
-    return Library(RetrievalSettings(_env_file=None, corpus_dir=corpus, synonyms_file=None))  # type: ignore[call-arg]
+    """A library over ``corpus`` whose index cache lives beside it, not in the repository."""
+    settings = RetrievalSettings(  # type: ignore[call-arg]
+        _env_file=None, corpus_dir=corpus, synonyms_file=None,
+        index_cache_dir=corpus.parent / "index-cache",
+    )
+    return Library(settings)
 
 
 @asynccontextmanager
