@@ -136,3 +136,8 @@ def test_of_two_answers_in_a_sentence_the_one_by_the_question_words_is_marked(
     )
     library = make_library(write_corpus(tmp_path / "venue", {"venue.txt": article}))
     assert _marked(library, "Where will the next summit be held?") == "Vienna"
+
+
+def test_weaker_passages_are_not_quoted_after_a_clear_answer(seed_library: Library) -> None:
+    quotes = seed_library.answer("when did Russia recognise the IEA").quotes
+    assert [quote.document.doc_id for quote in quotes] == ["000_7f4121f5e820f056.txt"]

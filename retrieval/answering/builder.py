@@ -24,6 +24,10 @@ from retrieval.settings import RetrievalSettings
 RERANK_DEPTH = 50
 """How many of the ranker's best passages are read sentence by sentence."""
 
+FOLLOWING_QUOTE_SHARE = 0.75
+"""A quote after the first must score at least this share of the first's: more
+quotes help only while they are about as good an answer."""
+
 # Weights of a sentence's score; they sum to 1.
 W_SENTENCE, W_CONTEXT, W_PASSAGE, W_RANK, W_KIND = 0.35, 0.15, 0.1, 0.1, 0.3
 
@@ -57,6 +61,7 @@ def answer_question(index: SearchIndex, question: str, settings: RetrievalSettin
     hits = index.ranker.search(evidence.concepts, RERANK_DEPTH)
     candidates = _read_candidates(index, hits, evidence, asked, set(plain_terms(question)))
     chosen = [c for c in candidates if c.coverage >= settings.min_coverage]
+    chosen = [c for c in chosen if c.score >= FOLLOWING_QUOTE_SHARE * chosen[0].score]
     if not chosen:
         return reply.model_copy(update={"status": "declined"})
     quotes = _quotes(index, _distinct(index, chosen)[: settings.top_passages], settings)
