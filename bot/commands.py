@@ -19,6 +19,14 @@ PUBLIC_COMMANDS = (
     BotCommand("help", "How to ask me, in chats, groups and inline"),
     BotCommand("start", "What this bot does"),
 )
+KINDS_OF_QUESTION = (
+    "When…? — I quote the sentence with the date in bold.",
+    "How many…? / How much…? — the number in bold.",
+    "Who…? — the name in bold; Where…? — the place.",
+    "Anything else — the sentence that answers it, in bold.",
+)
+"""What /help shows when no HELP_EXAMPLES are set: the kinds of question, for any corpus."""
+
 ADMIN_COMMANDS = (*PUBLIC_COMMANDS, BotCommand("reload", "Re-read the corpus directory"))
 
 
@@ -70,9 +78,9 @@ async def on_help(update: Update, context: Context) -> None:
         Block.plain("/reload — re-read the corpus (administrators); administrators may "
                     "also send me .txt, .md, .html, .json or .jsonl files to add articles"),
     ]
-    if shared.settings.help_examples:
-        blocks += [BLANK, Block.plain("Examples", bold=True)]
-        blocks += [Block.plain(f"• {example}") for example in shared.settings.help_examples]
+    examples = shared.settings.help_examples or KINDS_OF_QUESTION
+    blocks += [BLANK, Block.plain("Examples", bold=True)]
+    blocks += [Block.plain(f"• {example}") for example in examples]
     await reply_html(message, render_blocks(blocks))
 
 

@@ -54,11 +54,9 @@ class BotSettings(BaseSettings):
     """Local path the webhook server listens on; the public URL should end with it."""
     webhook_secret_token: SecretStr | None = None
     """Checked on every webhook request; a random one is generated when unset."""
-    help_examples: Annotated[tuple[str, ...], NoDecode] = (
-        "Who wants Afghanistan back in the SCO?",
-        "Is Russia taking the Taliban off its list of terrorist organisations?",
-    )
-    """Example questions /help shows, separated by ``|``: pick ones your corpus answers."""
+    help_examples: Annotated[tuple[str, ...], NoDecode] = ()
+    """Example questions /help shows, separated by ``|``: pick ones your corpus answers.
+    Unset, /help explains the kinds of question instead."""
     log_level: LogLevel = "INFO"
     log_format: Literal["text", "json"] = "text"
     """``json`` writes one JSON object a line (``python -m bot run --json`` sets it)."""
