@@ -1,3 +1,4 @@
 from bot.cli import main
+from retrieval.cli import run_command
 
-raise SystemExit(main())
+run_command(main)

@@ -1,3 +1,3 @@
-from retrieval.cli import main
+from retrieval.cli import main, run_command
 
-raise SystemExit(main())
+run_command(main)

@@ -5,8 +5,11 @@ from __future__ import annotations
 import argparse
 import json
 import logging
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from retrieval.errors import CorpusError
 from retrieval.evaluation import (
@@ -21,6 +24,16 @@ from retrieval.evaluation import (
 from retrieval.library import Library
 from retrieval.render import format_date
 from retrieval.settings import RetrievalSettings
+
+
+def run_command(main: Callable[[], int]) -> NoReturn:
+    """Exit with ``main``'s status; quietly when the reader of our output (``head``) left."""
+    try:
+        status = main()
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        status = 1
+    raise SystemExit(status)
 
 
 def add_common_options(parser: argparse.ArgumentParser) -> None:

@@ -141,3 +141,16 @@ def test_of_two_answers_in_a_sentence_the_one_by_the_question_words_is_marked(
 def test_weaker_passages_are_not_quoted_after_a_clear_answer(seed_library: Library) -> None:
     quotes = seed_library.answer("when did Russia recognise the IEA").quotes
     assert [quote.document.doc_id for quote in quotes] == ["000_7f4121f5e820f056.txt"]
+
+
+def test_a_title_the_question_names_is_not_part_of_the_answer(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    row = (
+        '{"title": "Central bank raises rates", "source": "Wire", "published": "2023-09-20", '
+        '"text": "The central bank of Norland raised its main interest rate to 4.25 percent on '
+        "Wednesday, the fifth increase this year. Governor Pavel Lind said inflation was still "
+        'far above the target."}\n'
+    )
+    library = make_library(write_corpus(tmp_path / "wire", {"wire.jsonl": row}))
+    assert _marked(library, "Who is the governor of the central bank?") == "Pavel Lind"

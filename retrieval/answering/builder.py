@@ -12,7 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from retrieval.analysis import fold_for_matching, plain_terms
-from retrieval.answering.entities import answer_strength, find_answers
+from retrieval.analysis.terms import token_offsets
+from retrieval.answering.entities import answer_strength, find_answers, is_ordinary_word
 from retrieval.answering.evidence import QuestionEvidence, weigh_question
 from retrieval.answering.excerpt import cut_excerpt
 from retrieval.answering.kinds import AnswerKind, AskedFor, asked_for
@@ -29,7 +30,7 @@ FOLLOWING_QUOTE_SHARE = 0.75
 quotes help only while they are about as good an answer."""
 
 # Weights of a sentence's score; they sum to 1.
-W_SENTENCE, W_CONTEXT, W_PASSAGE, W_RANK, W_KIND = 0.35, 0.15, 0.1, 0.1, 0.3
+W_SENTENCE, W_CONTEXT, W_PASSAGE, W_RANK, W_KIND = 0.25, 0.25, 0.1, 0.1, 0.3
 
 
 @dataclass(frozen=True)
@@ -169,22 +170,45 @@ def _new_answers(
     if asked.kind is AnswerKind.ANY:
         return []
     offset = sentence[0]
+    found = find_answers(text[sentence[0] : sentence[1]], asked.kind, asked.plural)
     spans = [
-        (offset + start, offset + end)
-        for start, end in find_answers(text[sentence[0] : sentence[1]], asked.kind, asked.plural)
-        if not _says_again(text[offset + start : offset + end], asked.kind, question_terms)
+        new
+        for start, end in found
+        if (new := _new_part(text, (offset + start, offset + end), asked.kind, question_terms))
     ]
     return sorted(
         spans, key=lambda span: -answer_strength(text[span[0] : span[1]], asked.kind, asked.plural)
     )
 
 
-def _says_again(answer: str, kind: AnswerKind, question_terms: set[str]) -> bool:
-    """Whether an answer only repeats the question: a name it names, a number it gives."""
-    terms = set(plain_terms(answer))
-    if kind in (AnswerKind.NAME, AnswerKind.PLACE):
-        return bool(terms & question_terms) or not terms
-    return terms <= question_terms
+def _new_part(
+    text: str, span: tuple[int, int], kind: AnswerKind, question_terms: set[str]
+) -> tuple[int, int] | None:
+    """The part of an answer the question does not already say, or None if it says it all.
+
+    A name loses the ordinary words the question used around it ("Governor Pavel
+    Lind" asked as "who is the governor" gives "Pavel Lind"); a name that still
+    shares a word with the question is the question's own subject ("Sergei Shoigu"
+    in "who did Shoigu meet") and no answer. A number or date must add something.
+    """
+    if kind not in (AnswerKind.NAME, AnswerKind.PLACE):
+        return None if set(plain_terms(text[span[0] : span[1]])) <= question_terms else span
+    words = token_offsets(text, *span)
+    while words and _is_asked_word(words[0][1], question_terms):
+        words.pop(0)
+    while words and _is_asked_word(words[-1][1], question_terms):
+        words.pop()
+    if not words:
+        return None
+    trimmed = (words[0][0], words[-1][0] + len(words[-1][1]))
+    remaining = set(plain_terms(text[trimmed[0] : trimmed[1]]))
+    return None if not remaining or remaining & question_terms else trimmed
+
+
+def _is_asked_word(word: str, question_terms: set[str]) -> bool:
+    """An ordinary English word of the question, such as a title before a name."""
+    terms = plain_terms(word)
+    return bool(terms) and set(terms) <= question_terms and is_ordinary_word(word)
 
 
 def _distinct(index: SearchIndex, candidates: list[Candidate]) -> list[Candidate]:

@@ -162,11 +162,16 @@ def _skip_opening_word(sentence: str, start: int, end: int) -> int:
     """
     words = sentence[start:end].split()
     first = words[0].casefold()
-    ordinary = first in STOPWORDS or (len(words) == 1 and simplemma.is_known(first, lang="en"))
+    ordinary = first in STOPWORDS or (len(words) == 1 and is_ordinary_word(first))
     if not ordinary:
         return start
     rest = sentence.find(" ", start, end)
     return end if rest < 0 else rest + 1
+
+
+def is_ordinary_word(word: str) -> bool:
+    """Whether an English dictionary knows ``word`` (so it is no name by itself)."""
+    return bool(simplemma.is_known(word.casefold(), lang="en"))
 
 
 def _is_place(sentence: str, span: Span) -> bool:
