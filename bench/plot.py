@@ -14,12 +14,12 @@ import matplotlib.pyplot as plt
 def plot_latency(runs: dict[str, dict[str, Any]], sizes: dict[str, int], path: Path) -> None:
     figure, axes = plt.subplots(figsize=(7, 4.5), dpi=110)
     engines = sorted({engine for by_engine in runs.values() for engine in by_engine})
-    for engine in engines:
+    for engine, colour in zip(engines, ("tab:blue", "tab:red", "tab:green"), strict=False):
         labels = [label for label in runs if engine in runs[label]]
         passages = [runs[label][engine]["passages"] for label in labels]
         for stat, style in (("p50", "-o"), ("p99", ":^")):
             values = [runs[label][engine]["answer_ms"][stat] for label in labels]
-            axes.plot(passages, values, style, label=f"{engine} {stat}")
+            axes.plot(passages, values, style, color=colour, label=f"{engine} {stat}")
     axes.set_xscale("log")
     axes.set_yscale("log")
     axes.set_xlabel("passages in the corpus")
