@@ -173,7 +173,7 @@ def _save_ranker(ranker: Ranker, directory: Path) -> None:
         raise TypeError(f"no saved form for the {ranker.engine} engine")
     # rank-bm25 has no file format; its per-passage term counts rebuild it in a moment.
     directory.mkdir()
-    bags: list[dict[str, int]] = ranker._bm25.doc_freqs
+    bags = ranker.term_counts()
     vocabulary: dict[str, int] = {}
     ids = [vocabulary.setdefault(term, len(vocabulary)) for bag in bags for term in bag]
     counts = [count for bag in bags for count in bag.values()]
@@ -183,7 +183,7 @@ def _save_ranker(ranker: Ranker, directory: Path) -> None:
     _save_array(directory / "bag_terms.npy", np.asarray(ids, dtype=np.int32))
     _save_array(directory / "bag_counts.npy", np.asarray(counts, dtype=np.int32))
     _save_array(directory / "bag_offsets.npy", lengths)
-    _write_json(directory / "okapi.json", {"k1": ranker._bm25.k1, "b": ranker._bm25.b})
+    _write_json(directory / "okapi.json", ranker.parameters)
 
 
 def _forget_others(kept: Path, corpus_dir: str) -> None:

@@ -154,3 +154,20 @@ def test_a_title_the_question_names_is_not_part_of_the_answer(
     )
     library = make_library(write_corpus(tmp_path / "wire", {"wire.jsonl": row}))
     assert _marked(library, "Who is the governor of the central bank?") == "Pavel Lind"
+
+
+def test_reading_stops_early_without_changing_any_answer(
+    seed_library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import retrieval.answering.builder as builder
+
+    questions = [
+        "when did Russia recognise the IEA",
+        "Which countries founded the SCO?",
+        "Who did Shoigu meet in Kabul?",
+        "How many people died in the concert hall attack near Moscow?",
+        "What is the capital of Australia?",
+    ]
+    pruned = [seed_library.answer(question) for question in questions]
+    monkeypatch.setattr(builder, "_score_to_beat", lambda read, wanted: float("-inf"))
+    assert [seed_library.answer(question) for question in questions] == pruned

@@ -29,6 +29,14 @@ class Ranker(Protocol):
         """
         ...
 
+    def terms_in(self, passages: list[int], terms: list[str]) -> list[set[str]]:
+        """For each of ``passages``, which of ``terms`` it was indexed with.
+
+        Lets the answer builder bound a passage's score from the index alone and
+        read only the passages that can still make the reply.
+        """
+        ...
+
     def document_frequency(self, term: str) -> int:
         """In how many passages ``term`` occurs (0 for an unknown term)."""
         ...

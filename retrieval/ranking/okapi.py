@@ -54,5 +54,18 @@ class OkapiRanker:
         order = np.argsort(-scores, kind="stable")[:k]
         return [(int(i), float(scores[i])) for i in order if scores[i] > 0]
 
+    def terms_in(self, passages: list[int], terms: list[str]) -> list[set[str]]:
+        bags = self._bm25.doc_freqs
+        return [{term for term in terms if term in bags[passage]} for passage in passages]
+
+    def term_counts(self) -> list[dict[str, int]]:
+        """Each passage's terms with their counts: what the engine was built from."""
+        counts: list[dict[str, int]] = self._bm25.doc_freqs
+        return counts
+
+    @property
+    def parameters(self) -> dict[str, float]:
+        return {"k1": float(self._bm25.k1), "b": float(self._bm25.b)}
+
     def document_frequency(self, term: str) -> int:
         return int(self._bm25.document_frequencies.get(term, 0))

@@ -142,6 +142,20 @@ class SparseRanker:
         order = np.lexsort((rows, -scores))[:k]
         return [(int(rows[i]), float(scores[i]) * self._scale) for i in order]
 
+    def terms_in(self, passages: list[int], terms: list[str]) -> list[set[str]]:
+        wanted = np.asarray(passages, dtype=np.int64)
+        present: list[set[str]] = [set() for _ in passages]
+        for term in dict.fromkeys(terms):
+            term_id = self._vocabulary.get(term)
+            if term_id is None:
+                continue
+            column = self._rows[int(self._starts[term_id]) : int(self._starts[term_id + 1])]
+            # A column's rows are sorted (``sort_indices``): binary search, no scan.
+            places = np.searchsorted(column, wanted).clip(max=max(column.size - 1, 0))
+            for number in np.flatnonzero(column[places] == wanted):
+                present[number].add(term)
+        return present
+
     def document_frequency(self, term: str) -> int:
         term_id = self._vocabulary.get(term)
         if term_id is None:
