@@ -1,4 +1,5 @@
 from bot.cli import main
 from retrieval.cli import run_command
 
-run_command(main)
+if __name__ == "__main__":  # not when a worker process imports it
+    run_command(main)

@@ -1,3 +1,4 @@
 from retrieval.cli import main, run_command
 
-run_command(main)
+if __name__ == "__main__":  # not when a worker process imports it
+    run_command(main)

@@ -14,8 +14,7 @@ from pathlib import Path
 
 from retrieval.analysis import Analyzer, read_synonyms
 from retrieval.models import CorpusLoad, DocumentInfo, Passage, SkippedFile
-from retrieval.passages import split_passages
-from retrieval.progress import progress
+from retrieval.passage_analysis import analyse_documents
 from retrieval.ranking import Ranker, build_ranker
 from retrieval.settings import RetrievalSettings
 
@@ -94,17 +93,14 @@ def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
     analyzer = Analyzer.for_corpus((doc.text for doc in load.documents), synonyms)
     store = PassageStore()
     terms: list[list[str]] = []
-    documents: list[DocumentInfo] = []
-    indexing = progress(load.documents, "indexing documents", total=len(load.documents))
-    for number, document in enumerate(indexing):
-        documents.append(document.info())
-        title_terms = analyzer.passage_terms(document.title)
-        pieces = split_passages(
-            document.text, settings.passage_min_chars, settings.passage_max_chars
-        )
+    analysed = analyse_documents(
+        load.documents, analyzer, settings.passage_min_chars, settings.passage_max_chars
+    )
+    for number, (pieces, passage_terms) in enumerate(analysed):
         for position, text in enumerate(pieces):
             store.add(text, number, position)
-            terms.append(title_terms + analyzer.passage_terms(text))
+        terms.extend(passage_terms)
+    documents = [document.info() for document in load.documents]
     log.info("indexing %d passages of %d documents", len(store), len(documents))
     return SearchIndex(
         corpus_dir=Path(load.directory),
