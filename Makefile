@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: ask chat bot test lint typecheck eval clean
+.PHONY: ask chat bot test lint typecheck eval bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -41,8 +41,6 @@ eval: $(INSTALLED)
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .ruff_cache .pytest_cache
 
-.PHONY: bench
 ## bench: engines at 10k/100k/1M passages against the scaling goals (~15 min; not a test)
 bench: $(INSTALLED)
-	@$(BIN)/python -c "import wordfreq" 2>/dev/null || $(BIN)/python -m pip install --quiet 'wordfreq>=3.1'
 	$(BIN)/python -m bench.run

@@ -13,6 +13,8 @@ import sys
 
 from retrieval.cli import add_common_options, open_library
 from retrieval.library import Library
+from retrieval.progress import disable_progress
+from retrieval.progress import disable_progress
 from retrieval.render import answer_payload, render_plain
 
 CHAT_EXIT_WORDS = frozenset({"quit", "exit", ":q"})
@@ -101,6 +103,7 @@ def _run(args: argparse.Namespace) -> int:
     if args.json:
         settings = settings.model_copy(update={"log_format": "json"})
     require_token(settings)
+    disable_progress()  # the bot logs in lines; a progress bar is for a person at a terminal
     library = open_library(args.corpus)
     run_bot(settings, library)
     return 0
