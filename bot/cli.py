@@ -14,7 +14,6 @@ import sys
 from retrieval.cli import add_common_options, open_library
 from retrieval.library import Library
 from retrieval.progress import disable_progress
-from retrieval.progress import disable_progress
 from retrieval.render import answer_payload, render_plain
 
 CHAT_EXIT_WORDS = frozenset({"quit", "exit", ":q"})
