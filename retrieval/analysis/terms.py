@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from itertools import chain
 
-import simplemma
 import Stemmer
-from simplemma.strategies import DictionaryLookupStrategy
+from simplemma.strategies.dictionaries import DefaultDictionaryFactory
 
 from retrieval.analysis.normalize import normalize_text
 from retrieval.analysis.spelling import americanize
@@ -31,10 +30,11 @@ _TOKEN = re.compile(
 )
 
 _STEMMER = Stemmer.Stemmer("english")
-# Dictionary look-up only: it knows the irregular forms (met → meet, said → say);
-# simplemma's rule-based guesses for unknown words (mostly names) cost three
-# times as much and the stemmer does that job anyway.
-_LEMMATIZER = simplemma.Lemmatizer(lemmatization_strategy=DictionaryLookupStrategy())
+# simplemma's English form → lemma table, looked up directly: it knows the
+# irregular forms (met → meet, said → say). Its Lemmatizer would add rule-based
+# guesses for unknown words (mostly names) at forty times the cost of a look-up,
+# and the stemmer does that job anyway.
+_LEMMAS = DefaultDictionaryFactory().get_dictionary("en")
 _CACHE_LIMIT = 2_000_000
 
 
@@ -103,5 +103,5 @@ def _word_root(word: str) -> str:
     if word.isdigit():
         return word
     american = americanize(word)
-    lemma = _LEMMATIZER.lemmatize(american, lang="en").casefold()
+    lemma = (_LEMMAS.get(american) or american).casefold()
     return str(_STEMMER.stemWord(lemma))

@@ -12,10 +12,10 @@ declined when no passage reaches ``MIN_COVERAGE``.
 from __future__ import annotations
 
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from retrieval.analysis import Analyzer
-from retrieval.analysis.terms import surface_tokens, token_offsets, token_terms
+from retrieval.analysis.terms import surface_tokens, token_offsets, tokens_to_terms
 from retrieval.answering.entities import is_place_name
 from retrieval.ranking import Ranker
 from retrieval.ranking.okapi import lucene_idf
@@ -31,10 +31,10 @@ class QuestionEvidence:
     weights: dict[str, float]
     target: str | None
     """The concept naming the answer's type ("countri"), covered by an answer of that type."""
+    total: float = field(init=False)
 
-    @property
-    def total(self) -> float:
-        return sum(self.weights.values())
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "total", sum(self.weights.values()))
 
     def touches(self, terms: Collection[str]) -> bool:
         """Whether ``terms`` hold any of the question's concepts."""
@@ -45,20 +45,18 @@ class QuestionEvidence:
         return [
             offset
             for offset, token in token_offsets(text, start, end)
-            if any(term in self.weights for term in token_terms(token))
+            if any(term in self.weights for term in tokens_to_terms([token]))
         ]
 
     def coverage(self, terms: Collection[str], has_answer: bool = False) -> float:
         """Share of the question's weight found in ``terms`` (the target counts if answered)."""
-        total = self.total
-        if total <= 0:
+        if self.total <= 0:
             return 0.0
-        found = sum(
-            weight
-            for concept, weight in self.weights.items()
-            if concept in terms or (has_answer and concept == self.target)
-        )
-        return found / total
+        weights = self.weights
+        found = sum(weights[term] for term in weights.keys() & terms)
+        if has_answer and self.target is not None and self.target not in terms:
+            found += weights[self.target]
+        return found / self.total
 
 
 def weigh_question(
@@ -86,5 +84,5 @@ def _name_terms(question: str) -> set[str]:
     for index, token in enumerate(surface_tokens(question)):
         capitalised = token[:1].isupper() and (index > 0 or token.isupper())
         if capitalised or is_place_name(token):
-            names.update(token_terms(token))
+            names.update(tokens_to_terms([token]))
     return names
