@@ -9,6 +9,7 @@ archive holds a million of them.
 from __future__ import annotations
 
 import logging
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -75,11 +76,10 @@ class SearchIndex:
         )
 
     def passages_of(self, doc_number: int) -> list[str]:
-        return [
-            text
-            for text, document in zip(self.passages.texts, self.passages.documents, strict=True)
-            if document == doc_number
-        ]
+        """A document's passages; they are stored in document order, so found by bisection."""
+        documents = self.passages.documents
+        start = bisect_left(documents, doc_number)
+        return self.passages.texts[start : bisect_right(documents, doc_number, lo=start)]
 
 
 def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
