@@ -38,12 +38,20 @@ async def on_text(update: Update, context: Context) -> None:
     await answer_question(message, addressed.question, context)
 
 
+TYPING_AFTER_SECONDS = 0.5
+"""Show 'typing' only for an answer not ready by then. Telegram recommends chat actions
+only when a reply takes noticeably long; most answers take milliseconds, and a chat
+action is a Bot API call of its own, as costly for the bot as the reply."""
+
+
 async def answer_question(message: Message, question: str, context: Context) -> None:
     """Rank in a worker thread: one slow question must not stall the others."""
+    answering = asyncio.ensure_future(asyncio.to_thread(services(context).library.answer, question))
     if message.chat.type == ChatType.PRIVATE:
-        await _show_typing(message)
-    answer = await asyncio.to_thread(services(context).library.answer, question)
-    await reply_html(message, render_answer(answer))
+        await asyncio.wait({answering}, timeout=TYPING_AFTER_SECONDS)
+        if not answering.done():
+            await _show_typing(message)
+    await reply_html(message, render_answer(await answering))
 
 
 async def _show_typing(message: Message) -> None:

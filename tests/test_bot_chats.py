@@ -65,8 +65,30 @@ def test_private_question_gets_a_cited_html_reply(library: Library) -> None:
             assert replied_to(reply) == update["message"]["message_id"]
             assert "<blockquote>" in reply.params["text"]
             assert span in shown(reply) and title in shown(reply)
+            assert not standin.calls_to("sendChatAction"), "a quick answer needs no 'typing'"
+
+    run(scenario)
+
+
+def test_a_slow_answer_in_a_private_chat_shows_typing_first(
+    library: Library, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    answer = library.answer
+
+    def slow(question: str) -> Answer:
+        time.sleep(0.5)
+        return answer(question)
+
+    monkeypatch.setattr(library, "answer", slow)
+    monkeypatch.setattr("bot.handlers.TYPING_AFTER_SECONDS", 0.1)
+
+    async def scenario() -> None:
+        async with running_bot(library) as standin:
+            standin.queue_update(standin.private_text(QUESTION))
+            [reply] = await standin.wait_for("sendMessage")
             [typing] = standin.calls_to("sendChatAction")
             assert typing.params["action"] == "typing" and typing.at <= reply.at
+            assert typing.params["chat_id"] == reply.params["chat_id"] == 1001
 
     run(scenario)
 
