@@ -66,9 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         description="Inspect a corpus and evaluate Citebot's answers on a question set.",
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    show = commands.add_parser(
-        "show", help="list the documents with their metadata and passages"
-    )
+    show = commands.add_parser("show", help="list the documents with their metadata and passages")
     add_common_options(show)
     run_eval = commands.add_parser(
         "eval",
