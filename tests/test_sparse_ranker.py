@@ -107,7 +107,7 @@ def test_save_and_load_memory_mapped(tmp_path: Path) -> None:
     built = SparseRanker.build(SMALL, K1, B)
     built.save(tmp_path)
     loaded = SparseRanker.load(tmp_path, mmap=True)
-    assert isinstance(loaded._data, np.memmap)
+    assert isinstance(loaded._data.base, np.memmap)  # a view of the mapped file, not a copy
     assert loaded.parameters == {"k1": K1, "b": B}
     for query in QUERIES:
         assert loaded.search(query, 5) == built.search(query, 5)
