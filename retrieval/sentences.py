@@ -79,17 +79,32 @@ _ABBREVIATIONS = frozenset(
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of each sentence in ``text``, without surrounding spaces."""
+    """``(start, end)`` of each sentence in ``text``, without surrounding spaces.
+
+    A line break always ends a sentence: in a passage it separates paragraphs,
+    and a paragraph without a final full stop (a standfirst) is a sentence too.
+    """
     spans: list[tuple[int, int]] = []
-    start = 0
-    for boundary in _BOUNDARY.finditer(text):
+    line_start = 0
+    for line_end in [*_line_ends(text), len(text)]:
+        spans.extend(_line_sentences(text, line_start, line_end))
+        line_start = line_end + 1
+    return spans
+
+
+def _line_ends(text: str) -> list[int]:
+    return [index for index, char in enumerate(text) if char == "\n"] if "\n" in text else []
+
+
+def _line_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for boundary in _BOUNDARY.finditer(text, start, end):
         if _ends_with_abbreviation(text, start, boundary.start()):
             continue
-        end = boundary.end()
+        spans.append(_strip(text, start, boundary.end()))
+        start = boundary.end()
+    if text[start:end].strip():
         spans.append(_strip(text, start, end))
-        start = end
-    if text[start:].strip():
-        spans.append(_strip(text, start, len(text)))
     return spans
 
 

@@ -48,3 +48,34 @@ def write_corpus(directory: Path, articles: dict[str, str]) -> Path:
 def write_news_corpus(directory: Path) -> Path:
     """Two unrelated articles: a port and a city council."""
     return write_corpus(directory, {"port.txt": PORT_ARTICLE, "council.txt": COUNCIL_ARTICLE})
+
+MINE_ARTICLE = """\
+Skip to content
+Business
+Copper mine in Tallinor to reopen after two-year closure
+By Maria Keller | Reuters
+March 3, 2024 10:45 AM
+Updated: March 4, 2024
+TALLINOR (Reuters) - The Okavi copper mine in northern Tallinor will reopen in June, its owner Brannock Resources said on Sunday, two years after a landslide killed 14 workers and forced its closure.
+Brannock said it had invested $310 million in new safety systems, including seismic sensors and a second evacuation tunnel.
+Chief executive Laura Menzies said the company would hire 1,200 people, most of them from the nearby town of Sefwi.
+Read more:
+Gold prices hit record as investors seek safety
+© 2024 Reuters. All rights reserved.
+"""
+
+ELECTION_ARTICLE = """\
+# Opposition wins majority in Velland election
+
+*Published 12 October 2023*
+
+**Velland Daily —** The opposition Green Alliance won 54 of the 101 seats in Sunday's parliamentary election, ending twelve years of rule by the National Party.
+
+Turnout was 71 percent, the highest since 1998, the electoral commission said.
+
+The outgoing prime minister, Arvid Lund, conceded defeat on Monday morning and congratulated the winners.
+
+## Related
+
+- Why the National Party lost the youth vote
+"""

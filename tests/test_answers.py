@@ -9,7 +9,7 @@ import pytest
 from retrieval import Library
 from retrieval.render import render_plain
 from tests.conftest import SEEDS, LibraryFactory
-from tests.corpus_builders import PORT_ARTICLE, write_corpus
+from tests.corpus_builders import ELECTION_ARTICLE, PORT_ARTICLE, write_corpus
 
 
 def _marked(library: Library, question: str) -> str:
@@ -171,3 +171,9 @@ def test_reading_stops_early_without_changing_any_answer(
     pruned = [seed_library.answer(question) for question in questions]
     monkeypatch.setattr(builder, "_score_to_beat", lambda read, wanted: float("-inf"))
     assert [seed_library.answer(question) for question in questions] == pruned
+
+
+def test_a_part_of_a_whole_is_answered_whole(tmp_path: Path, make_library: LibraryFactory) -> None:
+    library = make_library(write_corpus(tmp_path / "vote", {"vote.md": ELECTION_ARTICLE}))
+    assert _marked(library, "How many seats did the Green Alliance win?") == "54 of the 101"
+    assert _marked(library, "Who won the Velland election?") == "Green Alliance"

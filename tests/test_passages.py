@@ -44,3 +44,9 @@ def test_long_paragraphs_are_split_at_sentence_boundaries() -> None:
     assert len(passages) > 1
     assert all(len(p) <= 400 for p in passages)
     assert all(p.endswith("year.") for p in passages)
+
+
+def test_a_line_break_ends_a_sentence_even_without_a_full_stop() -> None:
+    text = "Ministers meet in Vienna\nThe summit opens on Monday. It lasts two days."
+    expected = ["Ministers meet in Vienna", "The summit opens on Monday.", "It lasts two days."]
+    assert _sentences(text) == expected

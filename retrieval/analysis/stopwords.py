@@ -22,4 +22,7 @@ _QUESTION_WORDS = {
     "us",
 }
 
-STOPWORDS: frozenset[str] = frozenset(STOPWORDS_EN_PLUS) | _QUESTION_WORDS
+# The list has "won" for "won't"; in news it is the verb of every election and final.
+_CONTENT_WORDS = {"won"}
+
+STOPWORDS: frozenset[str] = (frozenset(STOPWORDS_EN_PLUS) | _QUESTION_WORDS) - _CONTENT_WORDS

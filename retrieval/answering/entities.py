@@ -59,7 +59,9 @@ _NUMBER = re.compile(
     r"(?:\b(?:over|about|around|nearly|almost|some|roughly|at least|more than|less than|fewer than"
     r"|up to|approximately)\s+)?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{_NUMBER_WORDS}\b)"
-    rf"(?:\s*(?:%|percent|per cent)|\s+(?:{_NUMBER_WORDS})\b)?",
+    rf"(?:\s*(?:%|percent|per cent)|\s+(?:{_NUMBER_WORDS})\b)?"
+    # "54 of the 101 seats": the part and the whole answer "how many" together.
+    r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*(?:\.\d+)?)?",
     re.IGNORECASE,
 )
 # A name: capitalised words, with the particles that occur inside names.

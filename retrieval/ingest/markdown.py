@@ -8,10 +8,13 @@ import re
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+# *emphasis* or _emphasis_, but not the underscores inside snake_case words.
+_EMPHASIS = re.compile(r"(?<![\w*])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![\w*])")
 _LINE_MARKUP = re.compile(r"^\s*(?:#{1,6}\s+|>\s?|[-*+]\s+)")
 
 
 def strip_markdown(text: str) -> str:
     lines = (_LINE_MARKUP.sub("", line) for line in text.splitlines())
     plain = "\n".join(lines)
-    return _STRONG.sub(r"\2", _LINK.sub(r"\1", _IMAGE.sub("", plain)))
+    unlinked = _LINK.sub(r"\1", _IMAGE.sub("", plain))
+    return _EMPHASIS.sub(r"\2", _STRONG.sub(r"\2", unlinked))

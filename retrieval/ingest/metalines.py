@@ -52,6 +52,7 @@ class _Piece:
     date_kind: DateKind = DateKind.PLAIN
     outlet: str | None = None
     informative: bool = True
+    byline: bool = False
 
 
 def read_meta_line(line: str) -> MetaLine | None:
@@ -66,7 +67,7 @@ def read_meta_line(line: str) -> MetaLine | None:
             return None
         return _combine(known)
     if len(segments) > 1 and _is_loose_credit_line(segments, known):
-        return _combine(known)
+        return _combine(known + _loose_outlets(segments, pieces))
     return None
 
 
@@ -84,7 +85,7 @@ def _read_segment(segment: str) -> _Piece | None:
         return _Piece(published=published)
     is_byline, outlet = parse_byline(segment)
     if is_byline:
-        return _Piece(outlet=outlet)
+        return _Piece(outlet=outlet, byline=True)
     outlet = source_line_outlet(segment)
     if outlet is not None:
         return _Piece(outlet=outlet)
@@ -104,13 +105,21 @@ def _read_stamp(label: str, rest: str) -> _Piece | None:
 
 
 def _is_loose_credit_line(segments: list[str], known: list[_Piece]) -> bool:
-    """ "Jane Doe | Reuters | 21 Nov 2024": short name-like parts around a date."""
-    return any(piece.published is not None for piece in known) and all(
+    """ "Jane Doe | Reuters | 21 Nov 2024", "By Jane Doe | Reuters": short name-like parts
+    around a date or a "By …" credit."""
+    return any(piece.published is not None or piece.byline for piece in known) and all(
         word_count(segment) <= _MAX_LOOSE_SEGMENT_WORDS
         and not ends_sentence(segment)
         and (is_outlet_like(segment) or _read_segment(segment) is not None)
         for segment in segments
     )
+
+
+def _loose_outlets(segments: list[str], pieces: list[_Piece | None]) -> list[_Piece]:
+    """The name-like parts of a credit line that nothing else claimed: the last is the
+    outlet ("By Jane Doe | Reuters"), as bylines name the writer before the outlet."""
+    loose = [segment for segment, piece in zip(segments, pieces, strict=True) if piece is None]
+    return [_Piece(outlet=loose[-1])] if loose else []
 
 
 def _combine(pieces: list[_Piece]) -> MetaLine:
