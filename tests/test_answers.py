@@ -177,3 +177,16 @@ def test_a_part_of_a_whole_is_answered_whole(tmp_path: Path, make_library: Libra
     library = make_library(write_corpus(tmp_path / "vote", {"vote.md": ELECTION_ARTICLE}))
     assert _marked(library, "How many seats did the Green Alliance win?") == "54 of the 101"
     assert _marked(library, "Who won the Velland election?") == "Green Alliance"
+
+
+def test_a_place_named_after_a_place_noun_answers_where(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    article = (
+        "Measles cases rise in Corvania\n"
+        "Thursday, September 14, 2023\n"
+        "Most cases were recorded in the eastern province of Dolmar, where two children "
+        "have died since January, the health institute said on Thursday.\n"
+    )
+    library = make_library(write_corpus(tmp_path / "health", {"health.txt": article}))
+    assert _marked(library, "Where were most cases recorded?") == "Dolmar"

@@ -72,7 +72,12 @@ _NAME = re.compile(
 _LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$")
 _LIST_SEPARATOR = re.compile(r",(?:\s*(?:and|or)\b)?|\b(?:and|or)\b")
 _DATE_WITH_YEAR_OR_MONTH = re.compile(rf"\d|{_MONTH}")
-_LOCATIVE = re.compile(r"\b(?:in|at|near|from|into|across|outside|inside)\s+(?:the\s+)?$")
+# A place follows "in", "near"… or a place noun: "the eastern province of Dolmar".
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|from|into|across|outside|inside)\s+(?:the\s+)?$"
+    r"|\b(?:city|town|village|province|region|district|county|state|capital|port|island)"
+    r"\s+of\s+$"
+)
 _NOT_NAMES = frozenset(
     [
         "january",
