@@ -7,13 +7,12 @@ character spans so the answer builder can bold exactly the expression.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-import pycountry
 import simplemma
 
 from retrieval.analysis.stopwords import STOPWORDS
 from retrieval.answering.kinds import AnswerKind
+from retrieval.gazetteer import is_place_name
 
 Span = tuple[int, int]
 
@@ -185,45 +184,6 @@ def _is_place(sentence: str, span: Span) -> bool:
     return is_place_name(sentence[span[0] : span[1]]) or bool(
         _LOCATIVE.search(sentence, 0, span[0])
     )
-
-
-def is_place_name(name: str) -> bool:
-    """Whether ``name`` is a country or region known to ISO 3166 (or a common short form)."""
-    return name.casefold() in _place_names()
-
-
-@cache
-def _place_names() -> frozenset[str]:
-    """Country and region names from ISO 3166, the gazetteer a place answer is checked against."""
-    names: set[str] = set()
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
-            if value:
-                names.add(value.casefold())
-                names.add(value.split(",")[0].casefold())
-    for subdivision in pycountry.subdivisions:
-        names.add(subdivision.name.casefold())
-    names.update(
-        {
-            "russia",
-            "iran",
-            "syria",
-            "uae",
-            "us",
-            "usa",
-            "uk",
-            "eu",
-            "europe",
-            "asia",
-            "africa",
-            "central asia",
-            "south asia",
-            "middle east",
-            "the west",
-        }
-    )
-    return frozenset(names)
 
 
 def _join_lists(sentence: str, spans: list[Span]) -> list[Span]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from retrieval.analysis import Analyzer
 from retrieval.analysis.terms import surface_tokens, token_offsets, tokens_to_terms
-from retrieval.answering.entities import is_place_name
+from retrieval.gazetteer import is_place_name
 from retrieval.ranking import Ranker
 from retrieval.ranking.okapi import lucene_idf
 

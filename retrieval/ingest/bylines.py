@@ -7,10 +7,8 @@ sentence with a dash or a parenthesis is never mistaken for a byline.
 from __future__ import annotations
 
 import re
-from functools import cache
 
-import pycountry
-
+from retrieval.gazetteer import is_country
 from retrieval.ingest.text import word_set
 
 _MAX_OUTLET_WORDS = 5
@@ -47,27 +45,11 @@ def is_outlet_like(name: str) -> bool:
         return False
     if not (words[0][0].isupper() or words[0][0].isdigit()) or name[-1] in ",;:!?":
         return False
-    return all(_is_name_word(word) for word in words) and not _is_country(name)
+    return all(_is_name_word(word) for word in words) and not is_country(name)
 
 
 def _is_name_word(word: str) -> bool:
     return word[0].isupper() or word[0].isdigit() or word.lower() in _CONNECTORS
-
-
-@cache
-def _country_names() -> frozenset[str]:
-    names: set[str] = set()
-    for country in pycountry.countries:
-        for attribute in ("name", "common_name", "official_name"):
-            value = getattr(country, attribute, None)
-            if isinstance(value, str):
-                names.add(value.lower())
-    return frozenset(names)
-
-
-def _is_country(name: str) -> bool:
-    """ "Afghanistan – The Taliban said…" is a dateline, not an outlet."""
-    return name.lower() in _country_names()
 
 
 def split_leading_outlet(paragraph: str) -> tuple[str | None, str]:
