@@ -190,3 +190,16 @@ def test_a_place_named_after_a_place_noun_answers_where(
     )
     library = make_library(write_corpus(tmp_path / "health", {"health.txt": article}))
     assert _marked(library, "Where were most cases recorded?") == "Dolmar"
+
+
+def test_who_prefers_a_person_to_an_institution(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    article = (
+        "Envoy visits the capital\n"
+        "Monday, May 6, 2024\n"
+        "The envoy of the Regional Security Council met Deputy Minister Omar Haddad "
+        "in the capital on Monday to discuss the border.\n"
+    )
+    library = make_library(write_corpus(tmp_path / "envoy", {"envoy.txt": article}))
+    assert _marked(library, "Who did the envoy meet?").endswith("Omar Haddad")

@@ -65,10 +65,54 @@ _NUMBER = re.compile(
 )
 # A name: capitalised words, with the particles that occur inside names.
 _NAME_WORD = r"[A-Z][\w.-]*(?:['’][A-Z]\w*)?"
+_LEADING_ARTICLE = re.compile(r"(?:The|A|An)\s")
 _NAME = re.compile(
     rf"{_NAME_WORD}(?:\s+(?:(?:al|bin|ibn|de|da|van|von|der|la|le|of|the)\s+)?{_NAME_WORD})*"
 )
 _LIST_JOIN = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?|\s+(?:and|or)\s+(?:the\s+)?)$")
+# Head nouns that make a name an institution rather than a person.
+_INSTITUTION_WORDS = frozenset(
+    [
+        "council",
+        "ministry",
+        "organization",
+        "organisation",
+        "committee",
+        "commission",
+        "agency",
+        "party",
+        "group",
+        "army",
+        "forces",
+        "force",
+        "government",
+        "parliament",
+        "assembly",
+        "court",
+        "office",
+        "department",
+        "institute",
+        "service",
+        "services",
+        "union",
+        "federation",
+        "association",
+        "alliance",
+        "bank",
+        "company",
+        "corporation",
+        "university",
+        "school",
+        "hospital",
+        "police",
+        "authority",
+        "board",
+        "league",
+        "network",
+        "news",
+        "times",
+    ]
+)
 _LIST_SEPARATOR = re.compile(r",(?:\s*(?:and|or)\b)?|\b(?:and|or)\b")
 _DATE_WITH_YEAR_OR_MONTH = re.compile(rf"\d|{_MONTH}")
 # A place follows "in", "near"… or a place noun: "the eastern province of Dolmar".
@@ -124,12 +168,16 @@ def answer_strength(answer: str, kind: AnswerKind, plural: bool) -> float:
     """How surely ``answer`` is of the kind asked, from 0.5 to 1.
 
     A name of one word may be a demonym or an organisation mentioned in passing,
-    a full name is a person; a plural question ("which countries") is best
-    answered by a list; a weekday or "last year" is a vaguer date than one with a
-    day, a month or a year.
+    a full name is a person, and an institution ("the Security Council") comes
+    between: "who" asks for people more often than for bodies. A plural question
+    ("which countries") is best answered by a list; a weekday or "last year" is a
+    vaguer date than one with a day, a month or a year.
     """
     if kind is AnswerKind.NAME:
-        return 1.0 if len(answer.split()) > 1 else 0.5
+        words = answer.split()
+        if len(words) == 1:
+            return 0.5
+        return 0.75 if words[-1].casefold() in _INSTITUTION_WORDS else 1.0
     if kind is AnswerKind.PLACE and plural:
         items = len(_LIST_SEPARATOR.findall(answer)) + 1
         return min(1.0, 0.25 + 0.25 * items)
@@ -148,7 +196,7 @@ def find_names(sentence: str) -> list[Span]:
             end -= 2
         text = sentence[start:end].rstrip(".")
         end = start + len(text)
-        if start == _first_word_start(sentence):
+        if start == _first_word_start(sentence) or _LEADING_ARTICLE.match(sentence, start):
             start = _skip_opening_word(sentence, start, end)
         if start < end and sentence[start:end].casefold() not in _NOT_NAMES:
             spans.append((start, end))
