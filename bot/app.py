@@ -30,6 +30,7 @@ from bot.commands import (
 )
 from bot.errors import on_error
 from bot.handlers import on_text
+from bot.http_request import AiohttpRequest
 from bot.inline import on_inline_query
 from bot.logging_setup import configure_logging
 from bot.reload import on_reload
@@ -71,6 +72,10 @@ def build_application(settings: BotSettings, library: Library, token: str) -> An
         .concurrent_updates(settings.concurrent_updates)
         .post_init(_register_commands)
     )
+    if settings.telegram_http_client == "aiohttp":
+        builder = builder.request(AiohttpRequest()).get_updates_request(
+            AiohttpRequest(connection_pool_size=1)
+        )
     if settings.telegram_rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()

@@ -38,6 +38,9 @@ class BotSettings(BaseSettings):
     """Root for file downloads; defaults to ``{TELEGRAM_API_BASE_URL}/file/bot``."""
     telegram_api_local_mode: bool = False
     """Set when a self-hosted Bot API server runs with ``--local`` (files are on disk)."""
+    telegram_http_client: Literal["aiohttp", "httpx"] = "aiohttp"
+    """How the bot talks HTTP to the Bot API: ``bot.http_request.AiohttpRequest``, or
+    PTB's own ``HTTPXRequest`` (slower under load; has proxy support)."""
     telegram_rate_limiter: bool = True
     """Keep within Telegram's flood limits; off only to measure the bot itself."""
     concurrent_updates: int = Field(default=64, ge=1, le=1024)
