@@ -48,8 +48,8 @@ def _bot(bot: dict[str, Any], runs: dict[str, dict[str, Any]]) -> Goal:
         note = (
             f"misses by {300 / rate:.1f}x; one answer alone takes {mean:.1f} ms on average, "
             f"{1000 / rate:.1f} ms of the bot's time per question: the rest is its Bot API "
-            "traffic on the event loop (httpcore's pool scans every connection per request, "
-            "PTB parses every update and reply), under the same GIL as the answering threads"
+            "traffic on the event loop (HTTP requests, PTB parsing every update and reply), "
+            "under the same GIL as the answering threads"
         )
     return Goal("bot answered questions per second", f"{rate:.0f}/s", ">= 300/s", passed, note)
 
@@ -74,7 +74,7 @@ def _million(run: dict[str, Any]) -> list[Goal]:
             60.0,
             "s",
             f"reading {run['read_s']:.0f} s, analysing and indexing {run['index_s']:.0f} s, "
-            "both in pure Python on one core",
+            "in pure Python: reading on one core, analysis on one worker process per core",
         ),
         _at_most(
             "1M serving memory (RSS)",
