@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,20 @@ from tests.corpus_builders import ELECTION_ARTICLE, PORT_ARTICLE, write_corpus
 def _marked(library: Library, question: str) -> str:
     quote = library.answer(question).quotes[0]
     return quote.text[quote.mark_start : quote.mark_end]
+
+
+MarkedIn = Callable[[str, str, str], str]
+
+
+@pytest.fixture
+def marked_in(tmp_path: Path, make_library: LibraryFactory) -> MarkedIn:
+    """The answering span for a question asked of a one-article corpus the test writes."""
+
+    def mark(file_name: str, article: str, question: str) -> str:
+        corpus = write_corpus(tmp_path / file_name, {file_name: article})
+        return _marked(make_library(corpus), question)
+
+    return mark
 
 
 def test_the_iea_question_quotes_the_date_marked_and_cites_its_article(
@@ -126,7 +141,7 @@ def test_who_is_a_named_person_quotes_the_sentence_about_them(news_library: Libr
 
 
 def test_of_two_answers_in_a_sentence_the_one_by_the_question_words_is_marked(
-    tmp_path: Path, make_library: LibraryFactory
+    marked_in: MarkedIn,
 ) -> None:
     article = (
         "Ministers agree on summit venue\n"
@@ -134,8 +149,7 @@ def test_of_two_answers_in_a_sentence_the_one_by_the_question_words_is_marked(
         "The foreign minister, who grew up in Lisbon and studied in Madrid for a decade, "
         "said on Friday that the next regional summit will be held in Vienna in the spring.\n"
     )
-    library = make_library(write_corpus(tmp_path / "venue", {"venue.txt": article}))
-    assert _marked(library, "Where will the next summit be held?") == "Vienna"
+    assert marked_in("venue.txt", article, "Where will the next summit be held?") == "Vienna"
 
 
 def test_weaker_passages_are_not_quoted_after_a_clear_answer(seed_library: Library) -> None:
@@ -143,17 +157,14 @@ def test_weaker_passages_are_not_quoted_after_a_clear_answer(seed_library: Libra
     assert [quote.document.doc_id for quote in quotes] == ["000_7f4121f5e820f056.txt"]
 
 
-def test_a_title_the_question_names_is_not_part_of_the_answer(
-    tmp_path: Path, make_library: LibraryFactory
-) -> None:
+def test_a_title_the_question_names_is_not_part_of_the_answer(marked_in: MarkedIn) -> None:
     row = (
         '{"title": "Central bank raises rates", "source": "Wire", "published": "2023-09-20", '
         '"text": "The central bank of Norland raised its main interest rate to 4.25 percent on '
         "Wednesday, the fifth increase this year. Governor Pavel Lind said inflation was still "
         'far above the target."}\n'
     )
-    library = make_library(write_corpus(tmp_path / "wire", {"wire.jsonl": row}))
-    assert _marked(library, "Who is the governor of the central bank?") == "Pavel Lind"
+    assert marked_in("wire.jsonl", row, "Who is the governor of the central bank?") == "Pavel Lind"
 
 
 def test_reading_stops_early_without_changing_any_answer(
@@ -179,27 +190,21 @@ def test_a_part_of_a_whole_is_answered_whole(tmp_path: Path, make_library: Libra
     assert _marked(library, "Who won the Velland election?") == "Green Alliance"
 
 
-def test_a_place_named_after_a_place_noun_answers_where(
-    tmp_path: Path, make_library: LibraryFactory
-) -> None:
+def test_a_place_named_after_a_place_noun_answers_where(marked_in: MarkedIn) -> None:
     article = (
         "Measles cases rise in Corvania\n"
         "Thursday, September 14, 2023\n"
         "Most cases were recorded in the eastern province of Dolmar, where two children "
         "have died since January, the health institute said on Thursday.\n"
     )
-    library = make_library(write_corpus(tmp_path / "health", {"health.txt": article}))
-    assert _marked(library, "Where were most cases recorded?") == "Dolmar"
+    assert marked_in("health.txt", article, "Where were most cases recorded?") == "Dolmar"
 
 
-def test_who_prefers_a_person_to_an_institution(
-    tmp_path: Path, make_library: LibraryFactory
-) -> None:
+def test_who_prefers_a_person_to_an_institution(marked_in: MarkedIn) -> None:
     article = (
         "Envoy visits the capital\n"
         "Monday, May 6, 2024\n"
         "The envoy of the Regional Security Council met Deputy Minister Omar Haddad "
         "in the capital on Monday to discuss the border.\n"
     )
-    library = make_library(write_corpus(tmp_path / "envoy", {"envoy.txt": article}))
-    assert _marked(library, "Who did the envoy meet?").endswith("Omar Haddad")
+    assert marked_in("envoy.txt", article, "Who did the envoy meet?").endswith("Omar Haddad")
