@@ -208,3 +208,8 @@ def test_who_prefers_a_person_to_an_institution(marked_in: MarkedIn) -> None:
         "in the capital on Monday to discuss the border.\n"
     )
     assert marked_in("envoy.txt", article, "Who did the envoy meet?").endswith("Omar Haddad")
+
+
+def test_what_is_prefers_the_sentence_that_says_what_it_is(seed_library: Library) -> None:
+    quote = seed_library.answer("What is the SCO?").quotes[0]
+    assert "is a regional forum" in quote.highlight

@@ -113,6 +113,8 @@ _INSTITUTION_WORDS = frozenset(
         "times",
     ]
 )
+# A sentence that says what something is: "…, established in 2001, is a regional forum".
+_DEFINES = re.compile(r"\b(?:is|are|was|were)\s+(?:not\s+)?(?:a|an|the)\b")
 _LIST_SEPARATOR = re.compile(r",(?:\s*(?:and|or)\b)?|\b(?:and|or)\b")
 _DATE_WITH_YEAR_OR_MONTH = re.compile(rf"\d|{_MONTH}")
 # A place follows "in", "near"… or a place noun: "the eastern province of Dolmar".
@@ -150,6 +152,8 @@ def find_answers(sentence: str, kind: AnswerKind, plural: bool) -> list[Span]:
     """Spans of ``sentence`` that are answers of ``kind`` (lists joined when ``plural``)."""
     if kind is AnswerKind.DATE:
         return find_dates(sentence)
+    if kind is AnswerKind.DEFINITION:
+        return [(0, len(sentence))] if _DEFINES.search(sentence) else []
     if kind is AnswerKind.NUMBER:
         dates = find_dates(sentence)
         return [span for span in _spans(_NUMBER, sentence) if not _inside_any(span, dates)]

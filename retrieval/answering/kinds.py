@@ -16,6 +16,7 @@ class AnswerKind(StrEnum):
     NUMBER = "number"
     NAME = "name"
     PLACE = "place"
+    DEFINITION = "definition"
     ANY = "any"
 
 
@@ -58,12 +59,19 @@ _COUNTED = re.compile(r"\bhow (?:many|much)\s+(\w+)")
 
 # "Who is Sergei Lavrov?" asks for a description of someone named, not for a name.
 _WHO_IS_NAMED = re.compile(r"\b[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")
+# "What is the SCO?": a short subject and nothing else asks what something is.
+_WHAT_IS = re.compile(
+    r"^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?\S+(?:\s+\S+){0,3}?\s*\??\s*$",
+    re.IGNORECASE,
+)
 
 
 def asked_for(question: str) -> AskedFor:
     """The kind of answer ``question`` asks for, by its question words."""
     if _WHO_IS_NAMED.search(question):
         return AskedFor(AnswerKind.ANY)
+    if _WHAT_IS.match(question) and " of " not in question.casefold():
+        return AskedFor(AnswerKind.DEFINITION)
     text = question.casefold()
     for pattern, kind in _RULES:
         match = pattern.search(text)
