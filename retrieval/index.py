@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from retrieval.analysis import Analyzer, read_synonyms
-from retrieval.models import CorpusLoad, DocumentInfo, Passage, SkippedFile
+from retrieval.models import CorpusLoad, DocumentInfo, SkippedFile
 from retrieval.passage_analysis import analyse_documents
 from retrieval.ranking import Ranker, build_ranker
 from retrieval.settings import RetrievalSettings
@@ -65,15 +65,9 @@ class SearchIndex:
             terms = self._title_terms[document] = frozenset(self.analyzer.passage_terms(title))
         return terms
 
-    def passage(self, number: int) -> Passage:
-        document = self.document_of(number)
-        position = self.passages.positions[number]
-        return Passage(
-            passage_id=f"{document.doc_id}:{position}",
-            doc_id=document.doc_id,
-            position=position,
-            text=self.passages.texts[number],
-        )
+    def passage_id(self, number: int) -> str:
+        """``doc_id:position``: stable while the document's text is unchanged."""
+        return f"{self.document_of(number).doc_id}:{self.passages.positions[number]}"
 
     def passages_of(self, doc_number: int) -> list[str]:
         """A document's passages; they are stored in document order, so found by bisection."""

@@ -60,18 +60,6 @@ class CorpusLoad(BaseModel):
     """Content hash of every file read (used or skipped), keyed by relative path."""
 
 
-class Passage(BaseModel):
-    """A searchable unit: one or more paragraphs of one document."""
-
-    model_config = ConfigDict(frozen=True)
-
-    passage_id: str
-    """``doc_id:position``: stable while the document's text is unchanged."""
-    doc_id: str
-    position: int
-    text: str
-
-
 class Quote(BaseModel):
     """One cited excerpt of an answer.
 
@@ -82,6 +70,7 @@ class Quote(BaseModel):
 
     number: int
     passage_id: str
+    """``doc_id:position`` of the quoted passage."""
     document: DocumentInfo
     text: str
     highlight: str

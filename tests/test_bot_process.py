@@ -18,7 +18,7 @@ from typing import Any
 
 import httpx
 
-from tests.bot_api_standin import StandInThread, parse_telegram_html
+from tests.bot_api_standin import BotApiStandIn, StandInThread, parse_telegram_html
 from tests.bot_harness import copy_seeds
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -35,6 +35,21 @@ def bot_environment(directory: Path, **values: str) -> dict[str, str]:
     }
 
 
+def start_bot(directory: Path, standin: BotApiStandIn, **values: str) -> subprocess.Popen[str]:
+    """``python -m bot run`` on the seed corpus, pointed at ``standin``."""
+    environment = bot_environment(
+        directory,
+        TELEGRAM_BOT_TOKEN=standin.token,
+        TELEGRAM_API_BASE_URL=standin.api_root,
+        CORPUS_DIR=str(copy_seeds(directory)),
+        **values,
+    )
+    return subprocess.Popen(
+        [sys.executable, "-m", "bot", "run"], cwd=directory, env=environment,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )
+
+
 def test_run_without_a_token_explains_what_to_do(tmp_path: Path) -> None:
     finished = subprocess.run(
         [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=bot_environment(tmp_path),
@@ -47,17 +62,7 @@ def test_run_without_a_token_explains_what_to_do(tmp_path: Path) -> None:
 def test_the_bot_process_answers_and_never_logs_its_token(tmp_path: Path) -> None:
     runner = StandInThread()
     with runner as standin:
-        environment = bot_environment(
-            tmp_path,
-            TELEGRAM_BOT_TOKEN=standin.token,
-            TELEGRAM_API_BASE_URL=standin.api_root,
-            CORPUS_DIR=str(copy_seeds(tmp_path)),
-            LOG_LEVEL="DEBUG",
-        )
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=environment,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-        )
+        process = start_bot(tmp_path, standin, LOG_LEVEL="DEBUG")
         try:
             runner.queue_update(runner.call(
                 lambda: standin.private_text("Who wants Afghanistan back in the SCO?")))
@@ -102,19 +107,13 @@ def test_with_a_webhook_url_updates_arrive_by_webhook_with_a_secret(tmp_path: Pa
     port = free_port()
     runner = StandInThread()
     with runner as standin:
-        environment = bot_environment(
+        process = start_bot(
             tmp_path,
-            TELEGRAM_BOT_TOKEN=standin.token,
-            TELEGRAM_API_BASE_URL=standin.api_root,
-            CORPUS_DIR=str(copy_seeds(tmp_path)),
+            standin,
             WEBHOOK_URL="https://bot.example.org/telegram",
             WEBHOOK_LISTEN="127.0.0.1",
             WEBHOOK_PORT=str(port),
             WEBHOOK_SECRET_TOKEN="s3cret-value",
-        )
-        process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=environment,
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
         try:
             forged = runner.call(lambda: standin.private_text("forged question"))

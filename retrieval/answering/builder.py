@@ -273,7 +273,7 @@ def _quotes(
         quotes.append(
             Quote(
                 number=number,
-                passage_id=index.passage(candidate.passage).passage_id,
+                passage_id=index.passage_id(candidate.passage),
                 document=document,
                 text=excerpt.text,
                 highlight=text[start:end],
