@@ -9,6 +9,7 @@ per-passage work is then a regex scan and dictionary look-ups.
 from __future__ import annotations
 
 import re
+import unicodedata
 from itertools import chain
 
 import Stemmer
@@ -82,7 +83,7 @@ def token_terms(token: str) -> tuple[str, ...]:
         return (token.replace(".", "").casefold(),)
     if len(token) > 1 and token.isupper():  # acronyms are names: never stopwords, never stemmed
         return (token.casefold(),)
-    word = token.casefold()
+    word = _without_accents(token.casefold())
     if word.endswith("'s"):
         word = word[:-2]
     word = word.strip("'")
@@ -95,6 +96,16 @@ def token_terms(token: str) -> tuple[str, ...]:
     return (
         "-".join(roots),
         *(root for part, root in zip(parts, roots, strict=True) if part not in STOPWORDS),
+    )
+
+
+def _without_accents(word: str) -> str:
+    """ "beyoncé" → "beyonce": people type names without their accents."""
+    if word.isascii():
+        return word
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
     )
 
 
