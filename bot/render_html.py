@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from retrieval.models import Answer, DocumentInfo, Quote
-from retrieval.render import notice_lines, source_line
+from retrieval.render import by_source, notice_lines, source_line
 
 MESSAGE_LIMIT = 4096
 ELLIPSIS = "…"
@@ -29,6 +29,7 @@ class Run:
     text: str
     bold: bool = False
     italic: bool = False
+    underline: bool = False
     href: str | None = None
 
 
@@ -70,6 +71,8 @@ def _run_html(run: Run) -> str:
     text = html.escape(run.text, quote=False)
     if run.bold:
         text = f"<b>{text}</b>"
+    if run.underline:
+        text = f"<u>{text}</u>"
     if run.italic:
         text = f"<i>{text}</i>"
     if run.href is not None:
@@ -160,8 +163,9 @@ def _fit_quotes(notices: list[Block], quotes: list[Quote], limit: int) -> list[B
 
 def _quote_blocks(notices: list[Block], quotes: list[Quote], cap: int | None) -> list[Block]:
     blocks = [*notices, BLANK] if notices else []
-    for quote in quotes:
-        blocks += [Block.plain(f"[{quote.number}]", bold=True), _excerpt_block(quote, cap)]
+    for group in by_source(quotes):
+        blocks.append(Block.plain(f"[{group[0].number}]", bold=True))
+        blocks += [_excerpt_block(quote, cap) for quote in group]
     blocks += [BLANK, Block.plain("Sources", bold=True)]
     cited: dict[int, DocumentInfo] = {}
     for quote in quotes:
@@ -171,13 +175,36 @@ def _quote_blocks(notices: list[Block], quotes: list[Quote], cap: int | None) ->
 
 
 def _excerpt_block(quote: Quote, cap: int | None) -> Block:
-    before = quote.text[: quote.mark_start]
-    mark = quote.text[quote.mark_start : quote.mark_end]
-    after = quote.text[quote.mark_end :]
+    """The passage in a block quote: the answering sentence underlined, the answer in bold."""
+    text = quote.text
+    said_before = text[quote.sentence_start : quote.mark_start]
+    said_after = text[quote.mark_end : quote.sentence_end]
+    before = text[: quote.mark_start]
+    mark = text[quote.mark_start : quote.mark_end]
+    after = text[quote.mark_end :]
     if cap is not None:
         before, mark, after = trim_excerpt(before, mark, after, cap)
-    runs = [Run(before), Run(mark, bold=True), Run(after)]
+    # Trimming may have cut into the sentence: what is left of it is where the texts agree.
+    underlined = _shared_length(before[::-1], said_before[::-1])
+    lead, said_before = before[: len(before) - underlined], before[len(before) - underlined :]
+    underlined = _shared_length(after, said_after)
+    said_after, trail = after[:underlined], after[underlined:]
+    runs = [
+        Run(lead),
+        Run(said_before, underline=True),
+        Run(mark, bold=True, underline=True),
+        Run(said_after, underline=True),
+        Run(trail),
+    ]
     return Block(tuple(run for run in runs if run.text), quoted=True)
+
+
+def _shared_length(text: str, other: str) -> int:
+    """How many leading characters the two strings share."""
+    for position, (mine, theirs) in enumerate(zip(text, other, strict=False)):
+        if mine != theirs:
+            return position
+    return min(len(text), len(other))
 
 
 def trim_excerpt(before: str, mark: str, after: str, cap: int) -> tuple[str, str, str]:
@@ -228,8 +255,10 @@ def _source_block(number: int, document: DocumentInfo) -> Block:
 
 def safe_url(url: str | None) -> str | None:
     """Only web links become ``<a href>``: other schemes Telegram rejects or should not open."""
-    if url and url.lower().startswith(("http://", "https://")) and not any(
-        char.isspace() for char in url
+    if (
+        url
+        and url.lower().startswith(("http://", "https://"))
+        and not any(char.isspace() for char in url)
     ):
         return url
     return None

@@ -6,6 +6,7 @@ The Telegram renderer says the same things in HTML; the wording lives here once
 
 from __future__ import annotations
 
+from retrieval.answering.language import SUPPORTED_LANGUAGES
 from retrieval.models import Answer, DocumentInfo, Quote
 
 MARK_OPEN, MARK_CLOSE = "**", "**"
@@ -24,6 +25,12 @@ def notice_lines(answer: Answer) -> list[str]:
         lines.append(
             "Ask me a question about the news articles I know, for example: "
             f"“{EXAMPLE_QUESTION}” I answer with quotes and their sources."
+        )
+    elif answer.status == "unsupported_language":
+        languages = " and ".join(SUPPORTED_LANGUAGES)
+        lines.append(
+            f"I answer questions in {languages}, the language of the articles I know "
+            f"({languages} only for now). Please ask again in {languages}."
         )
     elif answer.status == "declined":
         count = answer.document_count
@@ -66,10 +73,19 @@ def sources(answer: Answer) -> list[tuple[int, DocumentInfo]]:
     return sorted(seen.items(), key=lambda item: item[0])
 
 
+def by_source(quotes: list[Quote]) -> list[list[Quote]]:
+    """Quotes grouped by their source number, in the order each source is first quoted, so a
+    reply names each article once above its quotes."""
+    groups: dict[int, list[Quote]] = {}
+    for quote in quotes:
+        groups.setdefault(quote.number, []).append(quote)
+    return list(groups.values())
+
+
 def render_plain(answer: Answer) -> str:
     blocks = list(notice_lines(answer))
-    for quote in answer.quotes:
-        blocks.append(f"[{quote.number}] “{marked(quote)}”")
+    for group in by_source(answer.quotes):
+        blocks.append(f"[{group[0].number}] " + "\n".join(f"“{marked(q)}”" for q in group))
     if answer.quotes:
         listed = [
             f"[{number}] {source_line(document)} ({location(document)})"
@@ -96,6 +112,7 @@ def answer_payload(answer: Answer) -> dict[str, object]:
                 "url": quote.document.url,
                 "text": quote.text,
                 "highlight": quote.highlight,
+                "answer": quote.answer,
                 "score": quote.score,
             }
             for quote in answer.quotes

@@ -17,11 +17,15 @@ def document(number: int = 1, url: str | None = "https://example.org/a?x=1&y=2",
                         published=date(2024, 11, 21), path=f"{number}.txt")
 
 
-def quote(text: str, mark: str, number: int = 1, doc: DocumentInfo | None = None) -> Quote:
+def quote(text: str, mark: str, number: int = 1, doc: DocumentInfo | None = None,
+          sentence: str | None = None) -> Quote:
     start = text.index(mark)
+    sentence = sentence or mark
+    said = text.index(sentence)
     return Quote(number=number, passage_id=f"d{number}#0", document=doc or document(number),
-                 text=text, highlight=mark, mark_start=start, mark_end=start + len(mark),
-                 score=1.0)
+                 text=text, highlight=sentence, sentence_start=said,
+                 sentence_end=said + len(sentence), mark_start=start,
+                 mark_end=start + len(mark), score=1.0)
 
 
 def answer(*quotes: Quote, question: str = "q?") -> Answer:
@@ -30,10 +34,21 @@ def answer(*quotes: Quote, question: str = "q?") -> Answer:
 
 def test_quote_in_blockquote_with_bold_span_and_linked_numbered_source() -> None:
     html = render_answer(answer(quote("Before. Shoigu <met> A&B. After.", "Shoigu <met> A&B.")))
-    assert "<blockquote>Before. <b>Shoigu &lt;met&gt; A&amp;B.</b> After.</blockquote>" in html
+    expected = "<blockquote>Before. <u><b>Shoigu &lt;met&gt; A&amp;B.</b></u> After.</blockquote>"
+    assert expected in html
     link = '<a href="https://example.org/a?x=1&amp;y=2">Shoigu &lt;writes&gt; &amp; SCO</a>'
     assert f"<b>[1] </b>{link}" in html
     assert " — Gazette, 21 November 2024" in html
+    parse_telegram_html(html)
+
+
+def test_the_answering_sentence_is_underlined_and_its_answer_bold() -> None:
+    passage = "Before it. Shoigu met <Kabir> in Kabul. After it."
+    html = render_answer(answer(quote(passage, "<Kabir>", sentence="Shoigu met <Kabir> in Kabul.")))
+    assert (
+        "<blockquote>Before it. <u>Shoigu met </u><u><b>&lt;Kabir&gt;</b></u><u> in Kabul.</u>"
+        " After it.</blockquote>"
+    ) in html
     parse_telegram_html(html)
 
 
@@ -82,3 +97,12 @@ def test_trim_excerpt_keeps_the_answering_span_and_marks_cuts() -> None:
     before, mark, after = trim_excerpt("one two three four ", "SPAN", " five six seven", 14)
     assert mark == "SPAN"
     assert before.startswith("…") and after.endswith("…")
+
+
+def test_an_article_quoted_twice_is_numbered_once_above_both_quotes() -> None:
+    doc = document()
+    html = render_answer(answer(quote("One fact.", "One fact.", doc=doc),
+                                quote("Two facts.", "Two facts.", doc=doc)))
+    shown = parse_telegram_html(html)
+    assert shown.count("[1]") == 2  # above the quotes, and in the sources
+    assert shown.index("One fact.") < shown.index("Two facts.") < shown.index("Sources")
