@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 
-.PHONY: ask chat bot test lint typecheck eval bench clean
+.PHONY: ask chat bot test lint typecheck eval train bench clean
 
 $(INSTALLED): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -37,6 +37,10 @@ typecheck: $(INSTALLED)
 ## eval: score the answers on the shared question set
 eval: $(INSTALLED)
 	$(BIN)/python -m retrieval eval ../shared/eval/dev.jsonl
+
+## train: fit the answer model on ../shared/squad, write retrieval/answering/model.json (~6 min)
+train: $(INSTALLED)
+	$(BIN)/python -m retrieval train
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .ruff_cache .pytest_cache

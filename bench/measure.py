@@ -19,7 +19,8 @@ from typing import Any
 import numpy as np
 import psutil
 
-from retrieval.answering.builder import RERANK_DEPTH, answer_question
+from retrieval.answering.builder import answer_question
+from retrieval.answering.candidates import RETRIEVE_DEPTH
 from retrieval.index import build_index
 from retrieval.index_store import cache_directory, fingerprint, load_index, save_index
 from retrieval.ingest import read_corpus
@@ -86,7 +87,7 @@ def serve(settings: RetrievalSettings, key: str, questions: list[dict[str, str]]
     for question in questions:
         terms = index.analyzer.question_terms(question["text"])
         asked = time.perf_counter()
-        index.ranker.search(terms, RERANK_DEPTH)
+        index.ranker.search(terms, RETRIEVE_DEPTH)
         ranking_ms.append((time.perf_counter() - asked) * 1000)
     return {
         "engine": index.engine,

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
+from retrieval.answering.model import MODEL_FILE, AnswerModel
 from retrieval.errors import CorpusError
 from retrieval.evaluation import (
     QuestionSetError,
@@ -21,9 +22,12 @@ from retrieval.evaluation import (
     summary_json,
     summary_lines,
 )
+from retrieval.index import build_index
 from retrieval.library import Library
+from retrieval.models import EvalQuestion
 from retrieval.render import format_date
 from retrieval.settings import RetrievalSettings
+from retrieval.squad import SquadSet, read_squad
 
 
 def run_command(main: Callable[[], int]) -> NoReturn:
@@ -75,14 +79,37 @@ def build_parser() -> argparse.ArgumentParser:
         "answerable, top1 (an answer in the first quoted passage), in_reply (anywhere in the "
         "reply), unanswerable, declined (rightly) and wrongly_declined.",
     )
-    run_eval.add_argument("file", type=Path, metavar="FILE.jsonl")
+    source = run_eval.add_mutually_exclusive_group(required=True)
+    source.add_argument("file", type=Path, metavar="FILE.jsonl", nargs="?")
+    source.add_argument(
+        "--squad",
+        type=Path,
+        metavar="FILE.json[.gz]",
+        help="a SQuAD-format file: its articles are the corpus, its questions the set",
+    )
     add_common_options(run_eval)
+    run_train = commands.add_parser(
+        "train",
+        help="fit the answer model on ../shared/squad and write it (needs the dev extra)",
+        description="Fit the answer model on SQuAD's training pieces, choose the decline "
+        "threshold on the dev piece, write the model file and print the dev figures.",
+    )
+    run_train.add_argument(
+        "--shared", type=Path, default=Path("../shared"), metavar="DIR", help="default ../shared"
+    )
+    run_train.add_argument(
+        "--out", type=Path, default=MODEL_FILE, metavar="FILE", help="default: the packaged model"
+    )
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
+    if args.command == "train":
+        return _train(args.shared, args.out)
+    if args.command == "eval" and args.squad is not None:
+        return _eval_squad(args.squad, as_json=args.json)
     library = open_library(args.corpus)
     if args.command == "show":
         return _show(library, as_json=args.json)
@@ -125,6 +152,43 @@ def _eval(library: Library, path: Path, as_json: bool) -> int:
     except (OSError, QuestionSetError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    return _report(library, list(questions), as_json)
+
+
+def _eval_squad(path: Path, as_json: bool) -> int:
+    try:
+        squad = read_squad(path)
+    except (OSError, ValueError, KeyError) as error:
+        print(f"error: {path}: not a readable SQuAD file ({error})", file=sys.stderr)
+        return 2
+    return _report(_squad_library(squad), list(squad.questions), as_json)
+
+
+def _squad_library(squad: SquadSet, model: AnswerModel | None = None) -> Library:
+    settings = RetrievalSettings()
+    return Library(settings, build_index(squad.corpus, settings), model)
+
+
+def _train(shared: Path, out: Path) -> int:
+    """Fit, write the model, and show what it does on the dev data and the seeds."""
+    from retrieval.training.train import train  # scikit-learn: only for this command
+
+    logging.getLogger("retrieval").setLevel(logging.INFO)
+    model = train(shared, RetrievalSettings())
+    out.write_text(json.dumps(model.to_json(), indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {out}")
+    dev = read_squad(next((shared / "squad").glob("dev-*.json.gz")))
+    seeds = Library(RetrievalSettings(), model=model)
+    for name, library, questions in (
+        ("SQuAD dev", _squad_library(dev, model), list(dev.questions)),
+        ("seeds", seeds, read_questions(shared / "eval" / "dev.jsonl")),
+    ):
+        print(f"\n{name}:")
+        print("\n".join(summary_lines(summarize(evaluate(library, questions)))))
+    return 0
+
+
+def _report(library: Library, questions: list[EvalQuestion], as_json: bool) -> int:
     results = evaluate(library, questions)
     summary = summarize(results)
     if as_json:

@@ -1,39 +1,45 @@
 """Running a question set through the answer path and scoring the replies.
 
-The question set format is ``../shared/README.md``'s: one JSON object a line
-with ``id``, ``question``, ``answers`` (a reply is right when one appears in
-it; empty when the corpus cannot answer) and ``doc``. Replies are matched
-case-insensitively after the analyzer's Unicode normalisation.
+Two formats: ``../shared/README.md``'s JSON lines (``id``, ``question``,
+``answers``: a reply is right when one appears in it, none when the corpus
+cannot answer; ``doc``), asked of a corpus directory; and SQuAD files, whose
+articles are the corpus (see ``squad``). Every run reports, beside Citebot's
+figures, the naive rank-bm25 baseline on the same passages.
 """
 
 from __future__ import annotations
 
 import json
+from collections import defaultdict
+from collections.abc import Sequence
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from retrieval.analysis import fold_for_matching
+from retrieval.answering.kinds import asked_for
+from retrieval.baseline import NaiveBm25
 from retrieval.library import Library
-from retrieval.render import render_plain
-
-
-class EvalQuestion(BaseModel):
-    id: str
-    question: str
-    answers: list[str]
-    doc: str | None = None
+from retrieval.models import EvalQuestion
+from retrieval.scoring import contains_any, exact_match, token_f1
 
 
 class QuestionResult(BaseModel):
     id: str
     question: str
+    kind: str
     expected: list[str]
     found: bool
     top1: bool
     """An expected answer is in the first quoted passage."""
     in_reply: bool
     """An expected answer is anywhere in the reply text."""
+    answer: str | None
+    """The first quote's marked answer."""
+    exact_match: float
+    f1: float
+    quoted_chars: int
+    baseline_top1: bool
+    baseline_in_reply: bool
 
     @property
     def answerable(self) -> bool:
@@ -44,15 +50,31 @@ class QuestionResult(BaseModel):
         return self.top1 if self.answerable else not self.found
 
 
+class KindFigures(BaseModel):
+    answerable: int
+    top1: float
+    in_reply: float
+    f1: float
+
+
 class EvalSummary(BaseModel):
     answerable: int
     top1: int
     in_reply: int
+    exact_match: float
+    """SQuAD exact match of the marked answer, in percent of the answerable questions."""
+    f1: float
+    """SQuAD token F1 of the marked answer, in percent."""
     unanswerable: int
     declined: int
     """Unanswerable questions that got no answer: right."""
     wrongly_declined: int
     """Answerable questions that got no answer."""
+    mean_quoted_chars: float
+    """Mean characters of quoted text over the replies that quote."""
+    baseline_top1: int
+    baseline_in_reply: int
+    by_kind: dict[str, KindFigures]
 
 
 class QuestionSetError(ValueError):
@@ -72,56 +94,103 @@ def read_questions(path: Path) -> list[EvalQuestion]:
     return questions
 
 
-def evaluate(library: Library, questions: list[EvalQuestion]) -> list[QuestionResult]:
-    return [_judge(library, question) for question in questions]
+def evaluate(library: Library, questions: Sequence[EvalQuestion]) -> list[QuestionResult]:
+    baseline = NaiveBm25(library.index.passages.texts)
+    return [_judge(library, baseline, question) for question in questions]
 
 
 def summarize(results: list[QuestionResult]) -> EvalSummary:
     answerable = [r for r in results if r.answerable]
     unanswerable = [r for r in results if not r.answerable]
+    quoting = [r.quoted_chars for r in results if r.found]
     return EvalSummary(
         answerable=len(answerable),
         top1=sum(r.top1 for r in answerable),
         in_reply=sum(r.in_reply for r in answerable),
+        exact_match=_percent(sum(r.exact_match for r in answerable), len(answerable)),
+        f1=_percent(sum(r.f1 for r in answerable), len(answerable)),
         unanswerable=len(unanswerable),
         declined=sum(not r.found for r in unanswerable),
         wrongly_declined=sum(not r.found for r in answerable),
+        mean_quoted_chars=round(sum(quoting) / len(quoting), 1) if quoting else 0.0,
+        baseline_top1=sum(r.baseline_top1 for r in answerable),
+        baseline_in_reply=sum(r.baseline_in_reply for r in answerable),
+        by_kind=_by_kind(answerable),
     )
 
 
-def _judge(library: Library, question: EvalQuestion) -> QuestionResult:
+def _by_kind(answerable: list[QuestionResult]) -> dict[str, KindFigures]:
+    groups: dict[str, list[QuestionResult]] = defaultdict(list)
+    for result in answerable:
+        groups[result.kind].append(result)
+    return {
+        kind: KindFigures(
+            answerable=len(group),
+            top1=_percent(sum(r.top1 for r in group), len(group)),
+            in_reply=_percent(sum(r.in_reply for r in group), len(group)),
+            f1=_percent(sum(r.f1 for r in group), len(group)),
+        )
+        for kind, group in sorted(groups.items())
+    }
+
+
+def _percent(part: float, whole: int) -> float:
+    return round(100 * part / whole, 1) if whole else 0.0
+
+
+def _judge(library: Library, baseline: NaiveBm25, question: EvalQuestion) -> QuestionResult:
     answer = library.answer(question.question)
-    first = answer.quotes[0].text if answer.quotes else ""
-    reply = render_plain(answer)
+    first = answer.quotes[0] if answer.quotes else None
+    marked = first.answer if first else None
+    expected = question.answers
+    baseline_top1, baseline_in_reply = (
+        baseline.judge(question.question, expected) if expected else (False, False)
+    )
     return QuestionResult(
         id=question.id,
         question=question.question,
-        expected=question.answers,
+        kind=str(asked_for(question.question).kind),
+        expected=expected,
         found=answer.found,
-        top1=_contains_any(first, question.answers),
-        in_reply=_contains_any(reply, question.answers),
+        top1=first is not None and contains_any(first.text, expected),
+        in_reply=any(contains_any(quote.text, expected) for quote in answer.quotes),
+        answer=marked,
+        exact_match=exact_match(marked, expected) if marked else 0.0,
+        f1=token_f1(marked, expected) if marked else 0.0,
+        quoted_chars=sum(len(quote.text) for quote in answer.quotes),
+        baseline_top1=baseline_top1,
+        baseline_in_reply=baseline_in_reply,
     )
 
 
-def _contains_any(text: str, expected: list[str]) -> bool:
-    folded = fold_for_matching(text)
-    return any(fold_for_matching(answer) in folded for answer in expected)
-
-
 def summary_lines(summary: EvalSummary) -> list[str]:
-    return [
-        f"answerable {summary.answerable}: top1 {summary.top1}/{summary.answerable}, "
-        f"in_reply {summary.in_reply}/{summary.answerable}",
+    n = summary.answerable
+
+    def share(count: int) -> str:
+        return f"{count}/{n} ({_percent(count, n)}%)"
+
+    lines = [
+        f"answerable {n}: top1 {share(summary.top1)}, in_reply {share(summary.in_reply)}",
+        f"  naive rank-bm25: top1 {share(summary.baseline_top1)}, "
+        f"in_reply (top 3) {share(summary.baseline_in_reply)}",
+        f"  marked answer: exact match {summary.exact_match}, F1 {summary.f1}",
+        f"  wrongly_declined {summary.wrongly_declined}/{n}; "
+        f"mean quoted characters {summary.mean_quoted_chars}",
         f"unanswerable {summary.unanswerable}: declined {summary.declined}/{summary.unanswerable}",
-        f"wrongly_declined {summary.wrongly_declined}",
     ]
+    for kind, figures in summary.by_kind.items():
+        lines.append(
+            f"  {kind:<10} {figures.answerable:>5}: top1 {figures.top1}%, "
+            f"in_reply {figures.in_reply}%, F1 {figures.f1}"
+        )
+    return lines
 
 
 def result_line(result: QuestionResult) -> str:
     verdict = "PASS" if result.passed else "FAIL"
     if result.answerable:
         top1, in_reply = ("yes" if hit else "no" for hit in (result.top1, result.in_reply))
-        detail = f"top1={top1} in_reply={in_reply}"
+        detail = f"top1={top1} in_reply={in_reply} answer={result.answer!r}"
     else:
         detail = "declined" if not result.found else "answered (should decline)"
     return f"{verdict} {result.id}: {result.question} [{detail}]"

@@ -49,6 +49,8 @@ class SearchIndex:
     file_hashes: dict[str, str]
     skipped: list[SkippedFile]
     _title_terms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
+    readings: dict[int, object] = field(default_factory=dict, repr=False)
+    """Passages read closely while answering, kept by ``answering.reading``."""
 
     @property
     def engine(self) -> str:

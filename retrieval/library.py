@@ -14,6 +14,7 @@ import threading
 import time
 
 from retrieval.answering.builder import answer_question
+from retrieval.answering.model import AnswerModel, load_model
 from retrieval.index import SearchIndex, build_index
 from retrieval.index_store import load_or_build
 from retrieval.ingest import read_corpus
@@ -24,11 +25,18 @@ log = logging.getLogger(__name__)
 
 
 class Library:
-    def __init__(self, settings: RetrievalSettings | None = None) -> None:
-        """Load and index ``settings.corpus_dir``; raises ``CorpusError`` when it cannot."""
+    def __init__(
+        self,
+        settings: RetrievalSettings | None = None,
+        index: SearchIndex | None = None,
+        model: AnswerModel | None = None,
+    ) -> None:
+        """Serve ``index``, or load and index ``settings.corpus_dir``; raises ``CorpusError``
+        when it cannot. ``model`` replaces the fitted answer model (training tries some)."""
         self.settings = settings or RetrievalSettings()
+        self.model = model or load_model()
         self._reloading = threading.Lock()
-        self._index = self._build()
+        self._index = index or self._build()
 
     @property
     def index(self) -> SearchIndex:
@@ -51,7 +59,7 @@ class Library:
         return self._index.skipped
 
     def answer(self, question: str) -> Answer:
-        return answer_question(self._index, question, self.settings)
+        return answer_question(self._index, question, self.settings, self.model)
 
     def reload(self) -> ReloadReport:
         """Re-read the corpus directory and serve it; on any error the old corpus stays."""

@@ -63,9 +63,10 @@ class CorpusLoad(BaseModel):
 class Quote(BaseModel):
     """One cited excerpt of an answer.
 
-    ``text`` is the excerpt exactly as quoted (possibly trimmed with "…");
-    ``mark_start``/``mark_end`` delimit the answering span inside ``text`` that
-    renderers emphasise (bold in Telegram, a marker in the terminal).
+    ``text`` is the passage exactly as quoted (possibly trimmed with "…");
+    ``sentence_start``/``sentence_end`` delimit the answering sentence inside it
+    and ``mark_start``/``mark_end`` the answer itself, which renderers emphasise
+    (bold in Telegram, a marker in the terminal).
     """
 
     number: int
@@ -75,12 +76,20 @@ class Quote(BaseModel):
     text: str
     highlight: str
     """The answering sentence, verbatim."""
+    sentence_start: int
+    sentence_end: int
     mark_start: int
     mark_end: int
     score: float
+    """The model's probability that this passage's sentence answers."""
+
+    @property
+    def answer(self) -> str:
+        """The marked answer, verbatim."""
+        return self.text[self.mark_start : self.mark_end]
 
 
-AnswerStatus = Literal["answered", "declined", "empty"]
+AnswerStatus = Literal["answered", "declined", "empty", "unsupported_language"]
 
 
 class Answer(BaseModel):
@@ -97,6 +106,15 @@ class Answer(BaseModel):
     @property
     def found(self) -> bool:
         return self.status == "answered"
+
+
+class EvalQuestion(BaseModel):
+    """A question of a question set, with every answer people accept (none: unanswerable)."""
+
+    id: str
+    question: str
+    answers: list[str]
+    doc: str | None = None
 
 
 class ReloadReport(BaseModel):

@@ -30,12 +30,12 @@ class RetrievalSettings(BaseSettings):
     bm25_b: float = Field(default=0.75, ge=0, le=1)
     top_passages: int = Field(default=3, ge=1, le=10)
     """How many passages a reply quotes at most."""
-    min_coverage: float = Field(default=0.45, ge=0, le=1)
-    """Decline unless some passage covers this share of the question's informative
-    terms (weighted by IDF)."""
+    answer_threshold: float | None = Field(default=None, ge=0, le=1)
+    """Decline when the model's probability that the first quote answers is below this;
+    unset, the threshold chosen on development data (stored in the model file)."""
     max_question_chars: int = Field(default=1000, ge=10)
-    excerpt_chars: int = Field(default=400, ge=80)
-    """Longest excerpt quoted around an answering sentence before trimming with "…"."""
+    quote_chars: int = Field(default=1500, ge=200)
+    """Most characters of quoted text in one reply; the first quote gets the most room."""
     passage_min_chars: int = Field(default=200, ge=0)
     """Paragraphs shorter than this are merged with their neighbour."""
     passage_max_chars: int = Field(default=1200, ge=200)

@@ -7,6 +7,8 @@ them shows a general mechanism at work, not knowledge of the seed files.
 
 from __future__ import annotations
 
+import gzip
+import json
 from pathlib import Path
 
 PORT_ARTICLE = """\
@@ -79,3 +81,54 @@ The outgoing prime minister, Arvid Lund, conceded defeat on Monday morning and c
 
 - Why the National Party lost the youth vote
 """
+
+
+SQUAD_ARTICLES = {
+    "Harbour_of_Velmar": [
+        (
+            "The harbour of Velmar was built by the engineer Tomas Brenn in 1871. It handles "
+            "twelve million tonnes of grain a year and employs 2,300 dockers.",
+            [
+                ("Who built the harbour of Velmar?", "Tomas Brenn"),
+                ("When was the harbour of Velmar built?", "1871"),
+            ],
+        ),
+    ],
+    "Orlan_Railway": [
+        (
+            "The Orlan railway crosses the Kessel mountains through a tunnel 14 kilometres "
+            "long. Its first train ran in March 1902, carrying the governor Ilse Marr.",
+            [("How long is the tunnel of the Orlan railway?", "14 kilometres")],
+        ),
+    ],
+}
+
+
+def write_squad(path: Path, unanswerable: str | None = None) -> Path:
+    """A gzipped SQuAD file of two invented articles (and an unanswerable question each)."""
+    data = []
+    for title, paragraphs in SQUAD_ARTICLES.items():
+        entries = []
+        for number, (context, questions) in enumerate(paragraphs):
+            qas: list[dict[str, object]] = [
+                {
+                    "id": f"{title}-{number}-{n}",
+                    "question": question,
+                    "answers": [{"text": answer, "answer_start": context.index(answer)}],
+                }
+                for n, (question, answer) in enumerate(questions)
+            ]
+            if unanswerable:
+                qas.append(
+                    {
+                        "id": f"{title}-x",
+                        "question": unanswerable,
+                        "answers": [],
+                        "is_impossible": True,
+                    }
+                )
+            entries.append({"context": context, "qas": qas})
+        data.append({"title": title, "paragraphs": entries})
+    with gzip.open(path, "wt", encoding="utf-8") as stream:
+        json.dump({"version": "test", "data": data}, stream)
+    return path

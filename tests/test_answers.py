@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from retrieval import Library
+from retrieval.index import SearchIndex
 from retrieval.render import render_plain
 from tests.conftest import SEEDS, LibraryFactory
 from tests.corpus_builders import ELECTION_ARTICLE, PORT_ARTICLE, write_corpus
@@ -49,7 +50,7 @@ def test_the_iea_question_quotes_the_date_marked_and_cites_its_article(
     [
         ("When was the VPA founded?", "1952"),
         ("How many jobs will the port expansion create?", "2,300"),
-        ("How much did the terminal cost?", "480 million"),
+        ("How much did the terminal cost?", "480 million euros"),
         ("Who built the new terminal?", "Kestrel Engineering"),
         ("Who is the port director?", "Helena Marsh"),
         ("How many signatures did shop owners collect?", "4,100"),
@@ -157,41 +158,27 @@ def test_weaker_passages_are_not_quoted_after_a_clear_answer(seed_library: Libra
     assert [quote.document.doc_id for quote in quotes] == ["000_7f4121f5e820f056.txt"]
 
 
-def test_a_title_the_question_names_is_not_part_of_the_answer(marked_in: MarkedIn) -> None:
-    row = (
-        '{"title": "Central bank raises rates", "source": "Wire", "published": "2023-09-20", '
-        '"text": "The central bank of Norland raised its main interest rate to 4.25 percent on '
-        "Wednesday, the fifth increase this year. Governor Pavel Lind said inflation was still "
-        'far above the target."}\n'
-    )
-    assert marked_in("wire.jsonl", row, "Who is the governor of the central bank?") == "Pavel Lind"
-
-
-def test_reading_stops_early_without_changing_any_answer(
+def test_a_passage_read_for_one_question_is_not_read_again_for_the_next(
     seed_library: Library, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import retrieval.answering.builder as builder
+    import retrieval.answering.reading as reading
 
-    questions = [
-        "when did Russia recognise the IEA",
-        "Which countries founded the SCO?",
-        "Who did Shoigu meet in Kabul?",
-        "How many people died in the concert hall attack near Moscow?",
-        "What is the capital of Australia?",
-    ]
-    pruned = [seed_library.answer(question) for question in questions]
-    monkeypatch.setattr(builder, "_score_to_beat", lambda read, wanted: float("-inf"))
-    assert [seed_library.answer(question) for question in questions] == pruned
+    seed_library.answer("when did Russia recognise the IEA")
+    reads: list[int] = []
+    original = reading._read
+
+    def counted(index: SearchIndex, passage: int) -> reading.Reading:
+        reads.append(passage)
+        return original(index, passage)
+
+    monkeypatch.setattr(reading, "_read", counted)
+    seed_library.answer("when did Russia recognise the IEA")
+    assert reads == []
 
 
 def test_a_part_of_a_whole_is_answered_whole(marked_in: MarkedIn) -> None:
     question = "How many seats did the Green Alliance win?"
     assert marked_in("vote.md", ELECTION_ARTICLE, question) == "54 of the 101"
-
-
-def test_won_is_a_word_of_the_question_not_a_stopword(marked_in: MarkedIn) -> None:
-    question = "Who won the Velland election?"
-    assert marked_in("vote.md", ELECTION_ARTICLE, question) == "Green Alliance"
 
 
 def test_a_place_named_after_a_place_noun_answers_where(marked_in: MarkedIn) -> None:
@@ -204,16 +191,42 @@ def test_a_place_named_after_a_place_noun_answers_where(marked_in: MarkedIn) -> 
     assert marked_in("health.txt", article, "Where were most cases recorded?") == "Dolmar"
 
 
-def test_who_prefers_a_person_to_an_institution(marked_in: MarkedIn) -> None:
-    article = (
-        "Envoy visits the capital\n"
-        "Monday, May 6, 2024\n"
-        "The envoy of the Regional Security Council met Deputy Minister Omar Haddad "
-        "in the capital on Monday to discuss the border.\n"
+def test_a_quote_is_the_passage_with_its_answering_sentence_and_answer_marked(
+    seed_library: Library,
+) -> None:
+    quote = seed_library.answer("Who is Putin's special representative for Afghanistan?").quotes[0]
+    assert quote.text[quote.sentence_start : quote.sentence_end] == quote.highlight
+    assert quote.sentence_start <= quote.mark_start < quote.mark_end <= quote.sentence_end
+    assert quote.text in seed_library.index.passages.texts
+    assert len(quote.text) > len(quote.highlight)
+
+
+def test_a_reply_quotes_at_most_quote_chars(make_library: LibraryFactory) -> None:
+    library = make_library(SEEDS, quote_chars=300)
+    for question in ("Which countries founded the SCO?", "Who did Shoigu meet in Kabul?"):
+        quotes = library.answer(question).quotes
+        assert quotes
+        assert sum(len(quote.text) for quote in quotes) <= 300
+
+
+def test_a_long_passage_is_trimmed_around_its_answer_with_ellipses(
+    make_library: LibraryFactory,
+) -> None:
+    library = make_library(SEEDS, quote_chars=200, top_passages=1)
+    quote = library.answer("when did Russia recognise the IEA").quotes[0]
+    assert "July 3, 2025" in quote.text
+    assert quote.text.startswith("…") or quote.text.endswith("…")
+
+
+def test_a_question_in_another_language_is_told_which_languages_are_understood(
+    seed_library: Library,
+) -> None:
+    answer = seed_library.answer("Когда Россия признала Исламский Эмират Афганистан?")
+    assert answer.status == "unsupported_language"
+    assert "I answer questions in English" in render_plain(answer)
+
+
+def test_a_question_naming_what_no_article_mentions_is_declined(seed_library: Library) -> None:
+    assert seed_library.answer("Did Medvedev win his first round at Wimbledon?").status == (
+        "declined"
     )
-    assert marked_in("envoy.txt", article, "Who did the envoy meet?").endswith("Omar Haddad")
-
-
-def test_what_is_prefers_the_sentence_that_says_what_it_is(seed_library: Library) -> None:
-    quote = seed_library.answer("What is the SCO?").quotes[0]
-    assert "is a regional forum" in quote.highlight

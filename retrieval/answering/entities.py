@@ -11,7 +11,6 @@ import re
 import simplemma
 
 from retrieval.analysis.stopwords import STOPWORDS
-from retrieval.answering.kinds import AnswerKind
 from retrieval.gazetteer import is_place_name
 
 Span = tuple[int, int]
@@ -21,7 +20,19 @@ _MONTH = (
     r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_YEAR = r"(?:1\d\d\d|20\d\d)"
+_ERA = r"(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)"
+_CURRENCY = r"(?:US\$|\$|£|€|¥|₹|USD|EUR|GBP)"
+# Units that make a number a measure: "75 kilometres", "12 million inhabitants", "3 years".
+_UNITS = (
+    r"kilomet(?:er|re)s?|km|met(?:er|re)s?|m|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm"
+    r"|miles?|feet|foot|ft|inch(?:es)?|yards?|acres?|hectares?|kilograms?|kg|grams?|g|tons?|tonnes?"
+    r"|pounds?|lbs?|litres?|liters?|gallons?|degrees?|°[CF]?|mph|km/h"
+    r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries"
+    r"|dollars?|euros?|pounds sterling|rubles?|roubles?|yuan|yen|rupees?|francs?|marks?"
+    r"|people|persons|inhabitants|residents|students|members|soldiers|troops|employees|workers"
+    r"|times|votes|seats|copies|species|languages|episodes|games|points|goals"
+)
 _ORDINAL = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|fifteenth|twentieth|thirtieth|last)"
@@ -30,7 +41,7 @@ _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # The leading look-ahead lets the engine skip, at one test, the many positions
 # where no date can start (inside words, at lower-case words other than these).
 _DATE = re.compile(
-    r"\b(?=[\dA-Zoltnyem])(?:"
+    r"\b(?=[\dA-Zoltnyemfs])(?:"
     + "|".join(
         [
             rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b",
@@ -42,7 +53,14 @@ _DATE = re.compile(
             rf"\b(?:the\s+)?{_ORDINAL}\s+of\s+{_MONTH}\b",
             r"\b\d{4}-\d{2}-\d{2}\b",
             r"\b\d{1,2}/\d{1,2}/\d{2,4}\b",
-            rf"(?<![\d,.])\b{_YEAR}s?\b(?![,.]?\d)",
+            rf"(?<![\d,.$£€])\b{_YEAR}s?\b(?![,.]?\d)(?!\s*(?:%|percent|{_UNITS})\b)",
+            rf"\b{_ERA}\s+\d{{1,4}}\b|\b\d{{1,4}}\s+{_ERA}\b",
+            r"(?<=\bin )\d{3}\b(?![,.]?\d)",
+            r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?(?:\d{1,2}(?:st|nd|rd|th)|first|second|third"
+            r"|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth"
+            r"|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth"
+            r"|twenty-first)[\s-]+century\b",
+            r"\b(?:the\s+)?(?:early\s+|late\s+|mid-)?\d{2,4}['’]?s\b",
             rf"(?<=\bin )(?:early |late |mid-)?{_MONTH}\b",
             rf"\b(?:on |last |next )?{_WEEKDAY}\b",
             r"\b(?:last|next|this) (?:year|month|week)\b|\b(?:yesterday|today)\b",
@@ -56,9 +74,11 @@ _NUMBER_WORDS = (
 )
 _NUMBER = re.compile(
     r"(?:\b(?:over|about|around|nearly|almost|some|roughly|at least|more than|less than|fewer than"
-    r"|up to|approximately)\s+)?"
+    r"|up to|approximately|only)\s+)?"
+    rf"(?:{_CURRENCY}\s?)?"
     rf"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\b{_NUMBER_WORDS}\b)"
     rf"(?:\s*(?:%|percent|per cent)|\s+(?:{_NUMBER_WORDS})\b)?"
+    rf"(?:[\s-]+(?:square\s+|cubic\s+)?(?:{_UNITS})\b)?"
     # "54 of the 101 seats": the part and the whole answer "how many" together.
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*(?:\.\d+)?)?",
     re.IGNORECASE,
@@ -115,8 +135,6 @@ _INSTITUTION_WORDS = frozenset(
 )
 # A sentence that says what something is: "…, established in 2001, is a regional forum".
 _DEFINES = re.compile(r"\b(?:is|are|was|were)\s+(?:not\s+)?(?:a|an|the)\b")
-_LIST_SEPARATOR = re.compile(r",(?:\s*(?:and|or)\b)?|\b(?:and|or)\b")
-_DATE_WITH_YEAR_OR_MONTH = re.compile(rf"\d|{_MONTH}")
 # A place follows "in", "near"… or a place noun: "the eastern province of Dolmar".
 _LOCATIVE = re.compile(
     r"\b(?:in|at|near|from|into|across|outside|inside)\s+(?:the\s+)?$"
@@ -148,46 +166,26 @@ _NOT_NAMES = frozenset(
 )
 
 
-def find_answers(sentence: str, kind: AnswerKind, plural: bool) -> list[Span]:
-    """Spans of ``sentence`` that are answers of ``kind`` (lists joined when ``plural``)."""
-    if kind is AnswerKind.DATE:
-        return find_dates(sentence)
-    if kind is AnswerKind.DEFINITION:
-        return [(0, len(sentence))] if _DEFINES.search(sentence) else []
-    if kind is AnswerKind.NUMBER:
-        dates = find_dates(sentence)
-        return [span for span in _spans(_NUMBER, sentence) if not _inside_any(span, dates)]
-    names = find_names(sentence)
-    if kind is AnswerKind.PLACE:
-        names = [span for span in names if _is_place(sentence, span)]
-    return _join_lists(sentence, names) if plural else names
+def numbers(sentence: str) -> list[Span]:
+    """Numbers with their unit or currency that are not part of a date."""
+    dates = find_dates(sentence)
+    return [span for span in _spans(_NUMBER, sentence) if not _inside_any(span, dates)]
+
+
+def defines(sentence: str) -> bool:
+    """Whether a sentence says what something is ("…, established in 2001, is a forum")."""
+    return bool(_DEFINES.search(sentence))
+
+
+def is_institution(name: str) -> bool:
+    """A name headed by a word such as "Council" or "Ministry": a body, not a person."""
+    words = name.split()
+    return bool(words) and words[-1].casefold() in _INSTITUTION_WORDS
 
 
 def find_dates(sentence: str) -> list[Span]:
     """Date expressions, left to right."""
     return _spans(_DATE, sentence)
-
-
-def answer_strength(answer: str, kind: AnswerKind, plural: bool) -> float:
-    """How surely ``answer`` is of the kind asked, from 0.5 to 1.
-
-    A name of one word may be a demonym or an organisation mentioned in passing,
-    a full name is a person, and an institution ("the Security Council") comes
-    between: "who" asks for people more often than for bodies. A plural question
-    ("which countries") is best answered by a list; a weekday or "last year" is a
-    vaguer date than one with a day, a month or a year.
-    """
-    if kind is AnswerKind.NAME:
-        words = answer.split()
-        if len(words) == 1:
-            return 0.5
-        return 0.75 if words[-1].casefold() in _INSTITUTION_WORDS else 1.0
-    if kind is AnswerKind.PLACE and plural:
-        items = len(_LIST_SEPARATOR.findall(answer)) + 1
-        return min(1.0, 0.25 + 0.25 * items)
-    if kind is AnswerKind.DATE:
-        return 1.0 if _DATE_WITH_YEAR_OR_MONTH.search(answer) else 0.5
-    return 1.0
 
 
 def find_names(sentence: str) -> list[Span]:
@@ -232,13 +230,13 @@ def is_ordinary_word(word: str) -> bool:
     return bool(simplemma.is_known(word.casefold(), lang="en"))
 
 
-def _is_place(sentence: str, span: Span) -> bool:
+def is_place(sentence: str, span: Span) -> bool:
     return is_place_name(sentence[span[0] : span[1]]) or bool(
         _LOCATIVE.search(sentence, 0, span[0])
     )
 
 
-def _join_lists(sentence: str, spans: list[Span]) -> list[Span]:
+def join_lists(sentence: str, spans: list[Span]) -> list[Span]:
     """Merge names separated only by commas/"and" into one span ("China, Russia, and Iran")."""
     joined: list[Span] = []
     for span in spans:

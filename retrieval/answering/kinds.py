@@ -1,7 +1,10 @@
 """What kind of answer a question asks for.
 
-"When" wants a date, "how many" a number, "who" a name, "where" a place. The
-answer builder prefers sentences holding such an expression, and bolds it.
+"When" wants a date, "how many" a number, "who" a person, "where" a place,
+"what X" or "which X" a noun phrase, "what is the SCO" a description. The kind
+is one of the answer model's features: it does not decide alone, it tells the
+model which candidates to trust (a date for "when", a number with a unit for
+"how long").
 """
 
 from __future__ import annotations
@@ -17,51 +20,64 @@ class AnswerKind(StrEnum):
     NAME = "name"
     PLACE = "place"
     DEFINITION = "definition"
+    THING = "thing"
+    """"What …" / "which …": usually a noun phrase."""
     ANY = "any"
+
+
+class Measure(StrEnum):
+    """What a number answers with ("how long" is a length or a duration)."""
+
+    COUNT = "count"
+    AMOUNT = "amount"
+    SIZE = "size"
+    AGE = "age"
+    NONE = "none"
 
 
 @dataclass(frozen=True)
 class AskedFor:
     kind: AnswerKind
-    target: str | None = None
-    """The noun the question asks about ("countries" in "which countries…"), if any:
-    a sentence holding an answer of the right kind covers it even without the word."""
-    plural: bool = False
+    measure: Measure = Measure.NONE
 
 
 _PLACE_NOUNS = (
     "country|countries|nation|nations|state|states|city|cities|capital|capitals|place|places"
     "|region|regions|province|provinces|town|towns|village|villages|venue|location|locations"
+    "|continent|continents|island|islands|area|areas|district|districts|county|counties"
 )
 _NAME_NOUNS = (
     "person|people|official|officials|leader|leaders|minister|ministers|president|presidents"
     "|organization|organizations|organisation|organisations|group|groups|company|companies"
     "|agency|agencies|party|parties|man|men|woman|women|envoy|envoys|spokesman|spokesperson"
+    "|king|kings|queen|queens|emperor|emperors|architect|architects|author|authors|player"
+    "|players|scientist|scientists|team|teams|general|generals|pope|composer|writer|writers"
 )
+_DATE_WORDS = (
+    r"\b(when|what year|which year|what date|which date|since when|what day|what time"
+    r"|what century|which century|what decade|which decade|what month|which month|what period)\b"
+)
+_MEASURES: list[tuple[re.Pattern[str], Measure]] = [
+    (re.compile(r"\bhow many\b|\bwhat (number|percentage|share|proportion)\b"), Measure.COUNT),
+    (re.compile(r"\bhow much\b"), Measure.AMOUNT),
+    (re.compile(r"\bhow (long|far|large|big|tall|high|wide|deep|heavy)\b"), Measure.SIZE),
+    (re.compile(r"\bhow old\b"), Measure.AGE),
+]
 _RULES: list[tuple[re.Pattern[str], AnswerKind]] = [
-    (
-        re.compile(r"\b(when|what year|which year|what date|which date|since when|what day)\b"),
-        AnswerKind.DATE,
-    ),
-    (
-        re.compile(
-            r"\bhow (many|much|old|long|far|large|big)\b|\bwhat (number|percentage|share)\b"
-        ),
-        AnswerKind.NUMBER,
-    ),
+    (re.compile(_DATE_WORDS), AnswerKind.DATE),
     (re.compile(rf"\b(which|what)\s+(?:\w+\s+)?({_PLACE_NOUNS})\b"), AnswerKind.PLACE),
     (re.compile(r"\bwhere\b"), AnswerKind.PLACE),
     (re.compile(rf"\b(which|what)\s+(?:\w+\s+)?({_NAME_NOUNS})\b"), AnswerKind.NAME),
     (re.compile(r"\b(who|whom|whose)\b"), AnswerKind.NAME),
+    (re.compile(r"\b(what|which)\b"), AnswerKind.THING),
 ]
-_COUNTED = re.compile(r"\bhow (?:many|much)\s+(\w+)")
-
 
 # "Who is Sergei Lavrov?" asks for a description of someone named, not for a name.
-_WHO_IS_NAMED = re.compile(r"\b[Ww]ho\s+(?:is|was|are|were)\s+[A-Z]")
-# "What is the SCO?": a short subject and nothing else asks what something is.
+_WHO_IS_NAMED = re.compile(r"^\s*[Ww]ho\s+(?:is|was|are|were)\s+(?:[A-Z][\w.-]*\s*)+\??\s*$")
+# "What is the SCO?": the subject is a name or one word, and nothing else follows.
+# "What was the Norman religion?" asks for a thing (the religion), not a definition.
 _WHAT_IS = re.compile(
-    r"^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?\S+(?:\s+\S+){0,3}?\s*\??\s*$",
+    r"^\s*what\s+(?:is|are|was|were)\s+(?:the\s+|an?\s+)?(?P<subject>[^?]+?)\s*\??\s*$",
     re.IGNORECASE,
 )
 
@@ -69,22 +85,24 @@ _WHAT_IS = re.compile(
 def asked_for(question: str) -> AskedFor:
     """The kind of answer ``question`` asks for, by its question words."""
     if _WHO_IS_NAMED.search(question):
-        return AskedFor(AnswerKind.ANY)
-    if _WHAT_IS.match(question) and " of " not in question.casefold():
+        return AskedFor(AnswerKind.DEFINITION)
+    if _asks_what_something_is(question):
         return AskedFor(AnswerKind.DEFINITION)
     text = question.casefold()
+    for pattern, measure in _MEASURES:
+        if pattern.search(text):
+            return AskedFor(AnswerKind.NUMBER, measure)
     for pattern, kind in _RULES:
-        match = pattern.search(text)
-        if not match:
-            continue
-        target = _target_noun(text, match, kind)
-        return AskedFor(kind, target, plural=bool(target and target.endswith("s")))
+        if pattern.search(text):
+            return AskedFor(kind)
     return AskedFor(AnswerKind.ANY)
 
 
-def _target_noun(text: str, match: re.Match[str], kind: AnswerKind) -> str | None:
-    if kind in (AnswerKind.PLACE, AnswerKind.NAME) and match.lastindex == 2:
-        return match.group(2)
-    if kind is AnswerKind.NUMBER and (counted := _COUNTED.search(text)):
-        return counted.group(1)
-    return None
+def _asks_what_something_is(question: str) -> bool:
+    match = _WHAT_IS.match(question)
+    if not match:
+        return False
+    words = match.group("subject").split()
+    if " of " in f" {match.group('subject').casefold()} " or len(words) > 5:
+        return False
+    return len(words) == 1 or all(word[:1].isupper() or word.isupper() for word in words)

@@ -1,0 +1,99 @@
+"""Candidates for the answer: retrieved passages, then the sentences of the likeliest.
+
+BM25 retrieves ``RETRIEVE_DEPTH`` passages; the passage model reorders them
+from what the index alone says (no reading). Only the best ``READ_DEPTH`` are
+read closely, and each of their sentences is scored by the sentence model,
+which sees the passage's score, how much of the question the sentence and its
+neighbours cover, and whether it holds an answer of the kind asked.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from retrieval.answering.features import passage_features, sentence_features
+from retrieval.answering.model import AnswerModel
+from retrieval.answering.question import Question
+from retrieval.answering.reading import Reading, read_passage
+from retrieval.answering.semantic import closest, word_vectors
+from retrieval.index import SearchIndex
+
+RETRIEVE_DEPTH = 30
+READ_DEPTH = 6
+
+
+@dataclass(frozen=True)
+class PassageCandidate:
+    passage: int
+    bm25_share: float
+    features: list[float]
+    logit: float
+
+
+@dataclass(frozen=True)
+class SentenceCandidate:
+    passage: int
+    number: int
+    """The sentence's place in its passage."""
+    reading: Reading
+    features: list[float]
+    logit: float
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return self.reading.sentences[self.number]
+
+    @property
+    def text(self) -> str:
+        start, end = self.span
+        return self.reading.text[start:end]
+
+
+def retrieve(index: SearchIndex, question: Question, model: AnswerModel) -> list[PassageCandidate]:
+    """The retrieved passages, likeliest first by the passage model."""
+    concepts = question.evidence.concepts
+    hits = index.ranker.search(concepts, RETRIEVE_DEPTH)
+    if not hits:
+        return []
+    top = hits[0][1]
+    held = index.ranker.terms_in([passage for passage, _ in hits], concepts)
+    candidates = []
+    for rank, ((passage, score), terms) in enumerate(zip(hits, held, strict=True)):
+        row = passage_features(
+            question,
+            rank,
+            score,
+            top,
+            terms,
+            index.title_terms(index.passages.documents[passage]),
+            len(index.passages.texts[passage]),
+        )
+        share = score / top if top > 0 else 0.0
+        candidates.append(PassageCandidate(passage, share, row, model.passage.logit(row)))
+    return sorted(candidates, key=lambda c: (-c.logit, c.passage))
+
+
+def read_sentences(
+    index: SearchIndex,
+    question: Question,
+    passages: list[PassageCandidate],
+    model: AnswerModel,
+) -> list[SentenceCandidate]:
+    """Every sentence of the ``READ_DEPTH`` likeliest passages, likeliest first."""
+    concepts = list(question.concept_words)
+    concept_vectors = word_vectors().of([question.concept_words[c] for c in concepts])
+    sentences = []
+    for candidate in passages[:READ_DEPTH]:
+        reading = read_passage(index, candidate.passage)
+        for number in range(len(reading.sentences)):
+            closeness = closest(concept_vectors, reading.vectors[number]).tolist()
+            similar = dict(zip(concepts, closeness, strict=True))
+            row = sentence_features(
+                question, reading, number, candidate.logit, candidate.bm25_share, similar
+            )
+            sentences.append(
+                SentenceCandidate(
+                    candidate.passage, number, reading, row, model.sentence.logit(row)
+                )
+            )
+    return sorted(sentences, key=lambda s: (-s.logit, s.passage, s.number))

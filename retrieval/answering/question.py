@@ -1,0 +1,89 @@
+"""The question, read once: its concepts and their weights, the kind of answer it asks
+for, its own words (an answer must add something to them) and its language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from retrieval.analysis import plain_terms
+from retrieval.analysis.terms import surface_tokens, token_terms
+from retrieval.answering.evidence import QuestionEvidence, weigh_question
+from retrieval.answering.kinds import AskedFor, asked_for
+from retrieval.answering.language import is_english
+from retrieval.index import SearchIndex
+
+
+@dataclass(frozen=True)
+class Question:
+    text: str
+    asked: AskedFor
+    evidence: QuestionEvidence
+    words: frozenset[str]
+    """The question's plain terms: a candidate answer made only of them says nothing new."""
+    english: bool
+    concept_words: dict[str, str]
+    """A word of the question for each concept it was written with, for paraphrase."""
+    head: frozenset[str]
+    """The terms of the noun the question asks about ("religion" in "What religion were the
+    Normans?"): an answer often stands next to it ("the Catholic religion")."""
+
+
+def read_question(index: SearchIndex, text: str) -> Question:
+    asked = asked_for(text)
+    evidence = weigh_question(text, index.analyzer, index.ranker)
+    return Question(
+        text=text,
+        asked=asked,
+        evidence=evidence,
+        words=frozenset(plain_terms(text)),
+        english=is_english(text),
+        concept_words=_concept_words(text, evidence.weights),
+        head=_head(text),
+    )
+
+
+_HEAD = re.compile(r"\b(?:what|which|whose)\s+(?:kind\s+of\s+|type\s+of\s+)?([a-z][\w-]*)", re.I)
+_NOT_HEADS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "did",
+        "do",
+        "does",
+        "has",
+        "have",
+        "had",
+        "can",
+        "could",
+        "will",
+        "would",
+        "should",
+        "may",
+        "might",
+        "the",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+    ]
+)
+
+
+def _head(text: str) -> frozenset[str]:
+    match = _HEAD.search(text)
+    if not match or match.group(1).casefold() in _NOT_HEADS:
+        return frozenset()
+    return frozenset(plain_terms(match.group(1)))
+
+
+def _concept_words(text: str, concepts: dict[str, float]) -> dict[str, str]:
+    words: dict[str, str] = {}
+    for token in surface_tokens(text):
+        for term in token_terms(token):
+            if term in concepts:
+                words.setdefault(term, token.casefold())
+    return words

@@ -1,0 +1,121 @@
+"""Candidate answer spans inside a sentence, each typed.
+
+Typed spans come from the expression finders (dates, numbers with their unit,
+names, places, lists of places); every other short phrase of the sentence that
+does not start or end with a function word is a candidate too, because "what"
+questions are answered by noun phrases that no pattern names. The answer model
+chooses among them; nothing here decides.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from retrieval.analysis import plain_terms
+from retrieval.analysis.stopwords import STOPWORDS
+from retrieval.answering.entities import find_dates, find_names, is_place, join_lists, numbers
+
+MAX_PHRASE_WORDS = 5
+
+_WORD = re.compile(r"[^\W_][\w'’.$£€%-]*")
+_BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|\.\s")
+
+
+class SpanType(StrEnum):
+    DATE = "date"
+    NUMBER = "number"
+    NAME = "name"
+    PLACE = "place"
+    LIST = "list"
+    PHRASE = "phrase"
+
+
+@dataclass(frozen=True)
+class Word:
+    start: int
+    end: int
+    text: str
+    asked: bool
+    """The word is one of the question's own."""
+    terms: frozenset[str]
+
+
+@dataclass(frozen=True)
+class SpanCandidate:
+    start: int
+    end: int
+    """Offsets into the sentence."""
+    type: SpanType
+    first_word: int
+    last_word: int
+    """Indices into the sentence's words (inclusive)."""
+
+
+def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:
+    words = []
+    for match in _WORD.finditer(sentence):
+        text = match.group().rstrip(".")
+        terms = plain_terms(text)
+        asked = bool(terms) and all(term in question_words for term in terms)
+        words.append(Word(match.start(), match.start() + len(text), text, asked, frozenset(terms)))
+    return words
+
+
+def span_candidates(
+    sentence: str, words: list[Word], question_words: frozenset[str]
+) -> list[SpanCandidate]:
+    """Every candidate of the sentence, typed ones first, none made only of the question."""
+    typed: dict[tuple[int, int], SpanType] = {}
+    for start, end in find_dates(sentence):
+        typed.setdefault((start, end), SpanType.DATE)
+    for start, end in numbers(sentence):
+        typed.setdefault((start, end), SpanType.NUMBER)
+    names = find_names(sentence)
+    places = [span for span in names if is_place(sentence, span)]
+    for span in names:
+        typed.setdefault(span, SpanType.PLACE if span in places else SpanType.NAME)
+    for span in join_lists(sentence, names):
+        typed.setdefault(span, SpanType.LIST)
+    for span in _phrases(sentence, words):
+        typed.setdefault(span, SpanType.PHRASE)
+    starts = {word.start: number for number, word in enumerate(words)}
+    ends = {word.end: number for number, word in enumerate(words)}
+    candidates = []
+    for (start, end), kind in typed.items():
+        first, last = _word_range(start, end, starts, ends, words)
+        if first > last or all(word.asked for word in words[first : last + 1]):
+            continue
+        candidates.append(SpanCandidate(start, end, kind, first, last))
+    return candidates
+
+
+def _phrases(sentence: str, words: list[Word]) -> list[tuple[int, int]]:
+    """Runs of up to ``MAX_PHRASE_WORDS`` words within one clause, edged by content words."""
+    spans = []
+    for first in range(len(words)):
+        if _is_function_word(words[first].text):
+            continue
+        for last in range(first, min(first + MAX_PHRASE_WORDS, len(words))):
+            if last > first and _BREAK.search(sentence, words[last - 1].end, words[last].start):
+                break
+            if not _is_function_word(words[last].text):
+                spans.append((words[first].start, words[last].end))
+    return spans
+
+
+def _is_function_word(word: str) -> bool:
+    return word.casefold() in STOPWORDS
+
+
+def _word_range(
+    start: int, end: int, starts: dict[int, int], ends: dict[int, int], words: list[Word]
+) -> tuple[int, int]:
+    first = starts.get(start)
+    if first is None:
+        first = next((n for n, w in enumerate(words) if w.end > start), len(words))
+    last = ends.get(end)
+    if last is None:
+        last = max((n for n, w in enumerate(words) if w.start < end), default=-1)
+    return first, last

@@ -1,0 +1,71 @@
+"""SQuAD-format question sets as a corpus and its questions.
+
+SQuAD files (``{"data": [{"title", "paragraphs": [{"context", "qas"}]}]}``,
+plain or gzipped) hold real questions written by people about Wikipedia
+paragraphs: the material the answer model is fitted on and measured with.
+Each article becomes one document whose passages are its paragraphs, so the
+whole file is the corpus every question is asked of, as a newsroom's archive
+would be.
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import json
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from retrieval.models import CorpusLoad, Document, EvalQuestion
+
+
+class SquadQuestion(EvalQuestion):
+    passage: str | None = None
+    """The paragraph the question was written about (for training only)."""
+
+
+class SquadSet(BaseModel):
+    corpus: CorpusLoad
+    questions: list[SquadQuestion]
+
+
+def read_squad(path: Path) -> SquadSet:
+    """The articles of a SQuAD file as a corpus, and its questions in file order."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as stream:
+        data = json.load(stream)["data"]
+    documents: list[Document] = []
+    questions: list[SquadQuestion] = []
+    for article in data:
+        doc_id = article["title"]
+        paragraphs = [" ".join(p["context"].split()) for p in article["paragraphs"]]
+        documents.append(
+            Document(
+                doc_id=doc_id,
+                title=doc_id.replace("_", " "),
+                path=f"{path.name}#{doc_id}",
+                text="\n\n".join(paragraphs),
+            )
+        )
+        for paragraph, context in zip(article["paragraphs"], paragraphs, strict=True):
+            for qa in paragraph["qas"]:
+                answers = [] if qa.get("is_impossible") else _distinct_answers(qa["answers"])
+                questions.append(
+                    SquadQuestion(
+                        id=qa["id"],
+                        question=qa["question"],
+                        answers=answers,
+                        doc=doc_id if answers else None,
+                        passage=context,
+                    )
+                )
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    corpus = CorpusLoad(
+        directory=str(path), documents=documents, skipped=[], file_hashes={path.name: digest}
+    )
+    return SquadSet(corpus=corpus, questions=questions)
+
+
+def _distinct_answers(answers: list[dict[str, object]]) -> list[str]:
+    return list(dict.fromkeys(" ".join(str(a["text"]).split()) for a in answers))

@@ -1,0 +1,100 @@
+"""Labelled rows for each stage of the answer model, made by the answer path itself.
+
+The rows are the very features the answer path computes at run time (the same
+functions, on an index built the same way), labelled by the answers people
+gave: a passage or sentence is right when it contains one, a span when its
+token F1 against one is at least ``SPAN_F1``. Stages are fitted in order, each
+on what the fitted stages before it choose, as they will at run time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from retrieval.answering.builder import best_per_passage, rank
+from retrieval.answering.candidates import read_sentences, retrieve
+from retrieval.answering.model import AnswerModel
+from retrieval.answering.question import read_question
+from retrieval.answering.span import scored_spans
+from retrieval.index import SearchIndex
+from retrieval.scoring import contains_any, token_f1
+from retrieval.squad import SquadQuestion
+
+SPAN_F1 = 0.5
+QUOTED_SENTENCES = 3
+"""Spans are learnt in the answering sentences of this many passages per question."""
+
+
+@dataclass
+class Rows:
+    features: list[list[float]] = field(default_factory=list)
+    labels: list[int] = field(default_factory=list)
+    groups: list[int] = field(default_factory=list)
+    """The question each row belongs to (its position in the question list)."""
+
+    def add(self, row: list[float], label: bool, group: int) -> None:
+        self.features.append(row)
+        self.labels.append(int(label))
+        self.groups.append(group)
+
+    def extend(self, other: Rows) -> None:
+        """Add another corpus's rows, its question numbers moved past these."""
+        offset = max(self.groups, default=-1) + 1
+        self.features += other.features
+        self.labels += other.labels
+        self.groups += [offset + group for group in other.groups]
+
+
+def passage_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
+    rows = Rows()
+    for number, item in _answerable(questions):
+        question = read_question(index, item.question)
+        for candidate in retrieve(index, question, model):
+            text = index.passages.texts[candidate.passage]
+            rows.add(candidate.features, contains_any(text, item.answers), number)
+    return rows
+
+
+def sentence_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
+    rows = Rows()
+    for number, item in _answerable(questions):
+        question = read_question(index, item.question)
+        passages = retrieve(index, question, model)
+        for sentence in read_sentences(index, question, passages, model):
+            rows.add(sentence.features, contains_any(sentence.text, item.answers), number)
+    return rows
+
+
+def span_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
+    """Spans of the answering sentences the answer path quotes, where they hold an answer."""
+    rows = Rows()
+    for number, item in _answerable(questions):
+        question = read_question(index, item.question)
+        passages = retrieve(index, question, model)
+        sentences = best_per_passage(read_sentences(index, question, passages, model))
+        for sentence in sentences[:QUOTED_SENTENCES]:
+            if not contains_any(sentence.text, item.answers):
+                continue
+            scored = scored_spans(question, sentence, model)
+            text = sentence.text
+            scores = [token_f1(text[c.start : c.end], item.answers) for c, _, _ in scored]
+            top = max(scores, default=0.0)
+            for (_, row, _), score in zip(scored, scores, strict=True):
+                rows.add(row, score >= SPAN_F1 and score == top, number)
+    return rows
+
+
+def answerable_rows(
+    index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel, wanted: int
+) -> Rows:
+    """One row per question: can its best quote answer it? (No, when it is unanswerable.)"""
+    rows = Rows()
+    for number, item in enumerate(questions):
+        ranked = rank(index, read_question(index, item.question), model, wanted)
+        if ranked.answerable_row:
+            rows.add(ranked.answerable_row, bool(item.answers), number)
+    return rows
+
+
+def _answerable(questions: list[SquadQuestion]) -> list[tuple[int, SquadQuestion]]:
+    return [(number, item) for number, item in enumerate(questions) if item.answers]

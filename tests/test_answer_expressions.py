@@ -1,0 +1,33 @@
+"""Dates and numbers as the model's typed candidates: every form people write."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering.entities import find_dates, numbers
+
+
+def _found(find: object, text: str) -> list[str]:
+    return [text[a:b] for a, b in find(text)]  # type: ignore[operator]
+
+
+@pytest.mark.parametrize(
+    "date",
+    ["February 1082", "AD 14", "250 BC", "the 10th century", "the 1990s", "June 15, 2001", "1066"],
+)
+def test_dates_of_every_era_and_form_are_found(date: str) -> None:
+    assert _found(find_dates, f"It happened in {date}, the chronicle says.") == [date]
+
+
+@pytest.mark.parametrize(
+    "amount",
+    ["$20 billion", "12 million inhabitants", "75 kilometres", "45%", "3 years", "2000 kilometres"],
+)
+def test_numbers_keep_their_unit_or_currency(amount: str) -> None:
+    assert _found(numbers, f"The figure was {amount} by then.") == [amount]
+
+
+def test_a_year_with_a_unit_is_a_number_not_a_date() -> None:
+    text = "The line runs 2000 kilometres."
+    assert _found(find_dates, text) == []
+    assert _found(numbers, text) == ["2000 kilometres"]

@@ -1,0 +1,43 @@
+"""Reading what kind of answer a question asks for."""
+
+from __future__ import annotations
+
+import pytest
+
+from retrieval.answering.kinds import AnswerKind, Measure, asked_for
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("When was the SCO founded?", AnswerKind.DATE),
+        ("In what century did the Normans arrive?", AnswerKind.DATE),
+        ("How many people died?", AnswerKind.NUMBER),
+        ("Who is Putin's special representative for Afghanistan?", AnswerKind.NAME),
+        ("Where did the ministers meet?", AnswerKind.PLACE),
+        ("Which countries founded the SCO?", AnswerKind.PLACE),
+        ("What is the SCO?", AnswerKind.DEFINITION),
+        ("Who is Sergei Lavrov?", AnswerKind.DEFINITION),
+        ("What was the Norman religion?", AnswerKind.THING),
+        ("What was Normandy's religion?", AnswerKind.THING),
+        ("Why did the talks fail?", AnswerKind.ANY),
+    ],
+)
+def test_the_question_words_name_the_kind_of_answer(question: str, kind: AnswerKind) -> None:
+    assert asked_for(question).kind is kind
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("How long is the railway extension?", Measure.SIZE),
+        ("How long did the siege last?", Measure.SIZE),
+        ("How much did the terminal cost?", Measure.AMOUNT),
+        ("How many jobs will it create?", Measure.COUNT),
+        ("How old was the king?", Measure.AGE),
+    ],
+)
+def test_how_questions_ask_for_a_number_with_a_measure(question: str, measure: Measure) -> None:
+    asked = asked_for(question)
+    assert asked.kind is AnswerKind.NUMBER
+    assert asked.measure is measure

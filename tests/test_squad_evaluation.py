@@ -1,0 +1,54 @@
+"""SQuAD files as a corpus and a question set, and SQuAD's own measures of an answer."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval import Library, RetrievalSettings
+from retrieval.evaluation import evaluate, summarize
+from retrieval.index import build_index
+from retrieval.scoring import exact_match, token_f1
+from retrieval.squad import read_squad
+from tests.corpus_builders import write_squad
+
+
+def test_each_article_is_a_document_and_each_paragraph_a_passage(tmp_path: Path) -> None:
+    squad = read_squad(write_squad(tmp_path / "set.json.gz"))
+    assert [d.title for d in squad.corpus.documents] == ["Harbour of Velmar", "Orlan Railway"]
+    assert len(squad.questions) == 3
+    assert squad.questions[0].answers == ["Tomas Brenn"]
+
+
+def test_unanswerable_questions_expect_no_answer(tmp_path: Path) -> None:
+    squad = read_squad(write_squad(tmp_path / "set.json.gz", "Who painted the harbour?"))
+    assert [q.answers for q in squad.questions if q.id.endswith("-x")] == [[], []]
+
+
+def test_the_evaluation_reports_spans_kinds_and_the_naive_baseline(tmp_path: Path) -> None:
+    squad = read_squad(write_squad(tmp_path / "set.json.gz"))
+    settings = RetrievalSettings(index_cache_dir=tmp_path / "cache", synonyms_file=None)
+    library = Library(settings, build_index(squad.corpus, settings))
+    summary = summarize(evaluate(library, list(squad.questions)))
+    assert summary.answerable == 3
+    assert summary.top1 == 3
+    assert summary.baseline_in_reply == 3  # two passages: the top three hold them all
+    assert summary.f1 > 50
+    assert set(summary.by_kind) == {"name", "date", "number"}
+    assert 0 < summary.mean_quoted_chars <= settings.quote_chars
+
+
+@pytest.mark.parametrize(
+    ("prediction", "expected", "em", "f1"),
+    [
+        ("the Normans", ["Normans"], 1.0, 1.0),
+        ("Normans, Vikings", ["Normans"], 0.0, 2 / 3),
+        ("Rollo", ["Normans"], 0.0, 0.0),
+    ],
+)
+def test_exact_match_and_f1_follow_squads_normalisation(
+    prediction: str, expected: list[str], em: float, f1: float
+) -> None:
+    assert exact_match(prediction, expected) == em
+    assert token_f1(prediction, expected) == pytest.approx(f1)
