@@ -75,6 +75,13 @@ def tokens_to_terms(tokens: list[str]) -> list[str]:
     return list(chain.from_iterable(map(_cache.__getitem__, tokens)))
 
 
+def content_tokens(tokens: list[str]) -> list[str]:
+    """The tokens that carry meaning: words with terms (no stopwords), no numbers."""
+    if len(_cache) > _CACHE_LIMIT:
+        _cache.clear()
+    return [token for token in tokens if not token[0].isdigit() and _cache[token]]
+
+
 def token_terms(token: str) -> tuple[str, ...]:
     """The terms of one surface token; empty for a stopword."""
     if token[0].isdigit():

@@ -44,12 +44,14 @@ def _read(index: SearchIndex, passage: int) -> Reading:
     text = index.passages.texts[passage]
     spans = sentence_spans(text) or [(0, len(text))]
     terms = [index.analyzer.passage_terms(text[start:end]) for start, end in spans]
+    words = [content_words(text[start:end]) for start, end in spans]
     vectors = word_vectors()
+    vectors.learn([word for sentence in words for word in sentence])
     return Reading(
         text=text,
         sentences=spans,
         terms=terms,
         term_sets=[frozenset(sentence) for sentence in terms],
         title_terms=index.title_terms(index.passages.documents[passage]),
-        vectors=[vectors.of(content_words(text[start:end])) for start, end in spans],
+        vectors=[vectors.of(sentence) for sentence in words],
     )

@@ -16,10 +16,11 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.analysis.terms import surface_tokens, token_terms
+from retrieval.analysis.terms import content_tokens, surface_tokens
 
 Vectors = npt.NDArray[np.float32]
 _KEPT_WORDS = 200_000
+DIMENSIONS = 256
 
 
 class WordVectors:
@@ -31,24 +32,25 @@ class WordVectors:
 
     def of(self, words: list[str]) -> Vectors:
         """One row per word, in order."""
-        missing = [word for word in dict.fromkeys(words) if word not in self._kept]
-        if missing:
-            if len(self._kept) > _KEPT_WORDS:
-                self._kept.clear()
-            embedded = np.asarray(self._model.embed(missing, norm=True), dtype=np.float32)
-            self._kept.update(zip(missing, embedded, strict=True))
+        self.learn(words)
         if not words:
-            return np.zeros((0, 256), dtype=np.float32)
+            return np.zeros((0, DIMENSIONS), dtype=np.float32)
         return np.stack([self._kept[word] for word in words])
+
+    def learn(self, words: list[str]) -> None:
+        """Compute the vectors of the words not seen yet, in one batch."""
+        missing = [word for word in dict.fromkeys(words) if word not in self._kept]
+        if not missing:
+            return
+        if len(self._kept) > _KEPT_WORDS:
+            self._kept.clear()
+        embedded = np.asarray(self._model.embed(missing, norm=True), dtype=np.float32)
+        self._kept.update(zip(missing, embedded, strict=True))
 
 
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that carry meaning (no stopwords, no numbers), lower-cased."""
-    return [
-        token.casefold()
-        for token in surface_tokens(text)
-        if not token[0].isdigit() and token_terms(token)
-    ]
+    return [token.casefold() for token in content_tokens(surface_tokens(text))]
 
 
 @cache
@@ -68,4 +70,4 @@ def _load_wordllama() -> Any:
     import wordllama
 
     package = Path(wordllama.__file__).parent
-    return wordllama.WordLlama.load(cache_dir=package, disable_download=True, dim=256)
+    return wordllama.WordLlama.load(cache_dir=package, disable_download=True, dim=DIMENSIONS)
