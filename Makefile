@@ -2,15 +2,23 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
+# Two stamps: answering needs the runtime dependencies only; tests, training and the
+# benchmark need the dev extra on top.
 INSTALLED := $(VENV)/.installed
+DEV_INSTALLED := $(VENV)/.dev-installed
 
 .PHONY: ask chat bot test lint typecheck eval train bench clean
 
 $(INSTALLED): pyproject.toml
+	@echo "Setting up .venv with Citebot's runtime dependencies (first run only, about half a minute)…"
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	$(BIN)/python -m pip install --progress-bar on --upgrade pip
+	$(BIN)/python -m pip install --progress-bar on -e .
 	touch $(INSTALLED)
+
+$(DEV_INSTALLED): $(INSTALLED)
+	$(BIN)/python -m pip install --progress-bar on -e '.[dev]'
+	touch $(DEV_INSTALLED)
 
 ## ask: answer one question from the corpus in the terminal: make ask Q="…"
 ask: $(INSTALLED)
@@ -25,13 +33,13 @@ bot: $(INSTALLED)
 	$(BIN)/python -m bot run
 
 ## test: lint, type-check and run the tests (what CI runs)
-test: lint typecheck $(INSTALLED)
+test: lint typecheck $(DEV_INSTALLED)
 	$(BIN)/python -m pytest
 
-lint: $(INSTALLED)
+lint: $(DEV_INSTALLED)
 	$(BIN)/ruff check .
 
-typecheck: $(INSTALLED)
+typecheck: $(DEV_INSTALLED)
 	$(BIN)/mypy
 
 ## eval: score the answers on the shared question set
@@ -39,12 +47,12 @@ eval: $(INSTALLED)
 	$(BIN)/python -m retrieval eval ../shared/eval/dev.jsonl
 
 ## train: fit the answer model on ../shared/squad, write retrieval/answering/model.json (~6 min)
-train: $(INSTALLED)
+train: $(DEV_INSTALLED)
 	$(BIN)/python -m retrieval train
 
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .ruff_cache .pytest_cache
 
 ## bench: engines at 10k/100k/1M passages against the scaling goals (~15 min; not a test)
-bench: $(INSTALLED)
+bench: $(DEV_INSTALLED)
 	$(BIN)/python -m bench.run

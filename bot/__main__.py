@@ -2,4 +2,4 @@ from bot.cli import main
 from retrieval.cli import run_command
 
 if __name__ == "__main__":  # not when a worker process imports it
-    run_command(main)
+    run_command(lambda: main(prog="python -m bot"))

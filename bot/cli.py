@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 
-from retrieval.cli import add_common_options, open_library
+from retrieval.cli import add_common_options, add_version_option, load_settings, open_library
 from retrieval.library import Library
 from retrieval.progress import disable_progress
 from retrieval.render import answer_payload, render_plain
@@ -19,13 +19,14 @@ from retrieval.render import answer_payload, render_plain
 CHAT_EXIT_WORDS = frozenset({"quit", "exit", ":q"})
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(prog: str = "citebot") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m bot",
+        prog=prog,
         description="Citebot answers questions about news articles by quoting the passages "
         "that answer them, each with its source. Settings come from the environment and .env "
         "(see .env.example).",
     )
+    add_version_option(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     ask = commands.add_parser(
         "ask",
@@ -54,8 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def main(argv: list[str] | None = None, prog: str = "citebot") -> int:
+    args = build_parser(prog).parse_args(argv)
     if args.command == "run":
         return _run(args)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
@@ -77,6 +78,8 @@ def _print_answer(library: Library, question: str, as_json: bool) -> None:
 def _chat(library: Library, as_json: bool) -> int:
     interactive = sys.stdin.isatty()
     if interactive:
+        import readline  # noqa: F401  (input() gains line editing and history)
+
         print(
             f"Citebot knows {len(library.documents)} articles. Ask a question; "
             "an empty line or 'quit' ends."
@@ -85,6 +88,8 @@ def _chat(library: Library, as_json: bool) -> int:
         try:
             line = input("? " if interactive else "")
         except (EOFError, KeyboardInterrupt):
+            if interactive:
+                print()  # end the prompt's line, so the shell's prompt starts on its own
             break
         if not line.strip() or line.strip().lower() in CHAT_EXIT_WORDS:
             break
@@ -98,7 +103,7 @@ def _run(args: argparse.Namespace) -> int:
     from bot.app import require_token, run_bot
     from bot.settings import BotSettings
 
-    settings = BotSettings()
+    settings = load_settings(BotSettings)
     if args.json:
         settings = settings.model_copy(update={"log_format": "json"})
     require_token(settings)

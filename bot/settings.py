@@ -26,7 +26,9 @@ NEVER_ADMIN_IDS = frozenset({GROUP_ANONYMOUS_BOT_ID, CHANNEL_BOT_ID, TELEGRAM_SE
 
 
 class BotSettings(BaseSettings):
-    model_config = SettingsConfigDict(env_file=".env", extra="ignore", frozen=True)
+    model_config = SettingsConfigDict(
+        env_file=".env", extra="ignore", frozen=True, env_ignore_empty=True
+    )
 
     telegram_bot_token: SecretStr | None = None
     """From @BotFather. Secret: never logged, never shown to users."""

@@ -8,8 +8,12 @@ import logging
 import os
 import sys
 from collections.abc import Callable
+from importlib import metadata
 from pathlib import Path
-from typing import NoReturn
+from typing import NoReturn, TypeVar
+
+from pydantic import ValidationError
+from pydantic_settings import BaseSettings
 
 from retrieval.answering.model import MODEL_FILE, AnswerModel
 from retrieval.errors import CorpusError
@@ -26,8 +30,10 @@ from retrieval.index import build_index
 from retrieval.library import Library
 from retrieval.models import EvalQuestion
 from retrieval.render import format_date
-from retrieval.settings import RetrievalSettings
+from retrieval.settings import RetrievalSettings, settings_errors
 from retrieval.squad import SquadSet, read_squad
+
+Settings = TypeVar("Settings", bound=BaseSettings)
 
 
 def run_command(main: Callable[[], int]) -> NoReturn:
@@ -51,10 +57,20 @@ def add_common_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
 
 
+def load_settings(factory: Callable[[], Settings]) -> Settings:
+    """Settings from the environment and ``.env``; a bad one exits 2 with a line each."""
+    try:
+        return factory()
+    except ValidationError as error:
+        for line in settings_errors(error):
+            print(f"error: bad setting {line}", file=sys.stderr)
+        raise SystemExit(2) from None
+
+
 def open_library(corpus: Path | None) -> Library:
     """The library for ``--corpus`` (or the settings' directory); exits 2 naming the path if
     the corpus cannot be served."""
-    settings = RetrievalSettings()
+    settings = load_settings(RetrievalSettings)
     if corpus is not None:
         settings = settings.model_copy(update={"corpus_dir": corpus})
     try:
@@ -64,13 +80,28 @@ def open_library(corpus: Path | None) -> Library:
         raise SystemExit(2) from error
 
 
-def build_parser() -> argparse.ArgumentParser:
+def add_version_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--version", action="version", version=f"%(prog)s {package_version()}")
+
+
+def package_version() -> str:
+    try:
+        return metadata.version("citebot")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown (not installed)"
+
+
+def build_parser(prog: str = "citebot-retrieval") -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m retrieval",
+        prog=prog,
         description="Inspect a corpus and evaluate Citebot's answers on a question set.",
     )
+    add_version_option(parser)
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     show = commands.add_parser("show", help="list the documents with their metadata and passages")
+    show.add_argument(
+        "--passages", action="store_true", help="print every passage's text under its document"
+    )
     add_common_options(show)
     run_eval = commands.add_parser(
         "eval",
@@ -103,20 +134,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, prog: str = "citebot-retrieval") -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
+    args = build_parser(prog).parse_args(argv)
     if args.command == "train":
         return _train(args.shared, args.out)
     if args.command == "eval" and args.squad is not None:
         return _eval_squad(args.squad, as_json=args.json)
     library = open_library(args.corpus)
     if args.command == "show":
-        return _show(library, as_json=args.json)
+        return _show(library, as_json=args.json, passages=args.passages)
     return _eval(library, args.file, as_json=args.json)
 
 
-def _show(library: Library, as_json: bool) -> int:
+def _show(library: Library, as_json: bool, passages: bool) -> int:
     index = library.index
     listing = [
         {
@@ -141,6 +172,9 @@ def _show(library: Library, as_json: bool) -> int:
         details = ", ".join(v for v in (document.source, format_date(document)) if v)
         print(f"\n{document.doc_id}: {document.title}")
         print(f"  {details or 'no outlet or date'}; {len(entry['passages'])} passages")
+        if passages:
+            for number, text in enumerate(entry["passages"]):
+                print(f"\n  [{number}] {text}")
     for skipped in library.skipped:
         print(f"\nskipped {skipped.path}: {skipped.reason}")
     return 0
@@ -165,7 +199,7 @@ def _eval_squad(path: Path, as_json: bool) -> int:
 
 
 def _squad_library(squad: SquadSet, model: AnswerModel | None = None) -> Library:
-    settings = RetrievalSettings()
+    settings = load_settings(RetrievalSettings)
     return Library(settings, build_index(squad.corpus, settings), model)
 
 

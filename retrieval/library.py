@@ -17,7 +17,6 @@ from retrieval.answering.builder import answer_question
 from retrieval.answering.model import AnswerModel, load_model
 from retrieval.index import SearchIndex, build_index
 from retrieval.index_store import load_or_build
-from retrieval.ingest import read_corpus
 from retrieval.models import Answer, DocumentInfo, ReloadReport, SkippedFile
 from retrieval.settings import RetrievalSettings
 
@@ -81,10 +80,12 @@ class Library:
         return report
 
     def _build(self) -> SearchIndex:
-        return load_or_build(
-            self.settings,
-            lambda: build_index(read_corpus(self.settings.corpus_dir), self.settings),
-        )
+        return load_or_build(self.settings, self._index_corpus)
+
+    def _index_corpus(self) -> SearchIndex:
+        from retrieval.ingest import read_corpus  # HTML parsing and all: only when building
+
+        return build_index(read_corpus(self.settings.corpus_dir), self.settings)
 
 
 def _compare(before: SearchIndex, after: SearchIndex, seconds: float) -> ReloadReport:

@@ -13,7 +13,7 @@ from tests.conftest import DEV_QUESTIONS, ROOT
 from tests.corpus_builders import write_squad
 
 
-def _run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+def _run(*args: str, stdin: str = "", **env: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, *args],
         cwd=ROOT,
@@ -21,8 +21,35 @@ def _run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PATH": "/usr/bin:/bin", "INDEX_CACHE_DIR": str(ROOT / ".cache" / "test-cli")},
+        env={
+            "PATH": "/usr/bin:/bin",
+            "INDEX_CACHE_DIR": str(ROOT / ".cache" / "test-cli"),
+            **env,
+        },
     )
+
+
+def test_bad_settings_are_named_one_line_each_with_exit_2() -> None:
+    result = _run("-m", "bot", "ask", "hi", TOP_PASSAGES="0", QUOTE_CHARS="many")
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2
+    assert lines[0].startswith("error: bad setting TOP_PASSAGES='0': ")
+    assert lines[1].startswith("error: bad setting QUOTE_CHARS='many': ")
+
+
+def test_show_prints_the_passages_in_text_with_passages() -> None:
+    result = _run("-m", "retrieval", "show", "--passages")
+    assert result.returncode == 0
+    assert "[0] " in result.stdout
+    assert "July 3, 2025" in result.stdout
+
+
+def test_both_commands_say_their_version() -> None:
+    for module in ("bot", "retrieval"):
+        result = _run("-m", module, "--version")
+        assert result.returncode == 0
+        assert result.stdout.startswith(f"python -m {module} ")
 
 
 def test_ask_prints_the_marked_quote_and_its_source() -> None:

@@ -31,7 +31,7 @@ from retrieval.index import SearchIndex
 from retrieval.models import Answer, Quote
 from retrieval.settings import RetrievalSettings
 
-FIRST_QUOTE_SHARE = 0.75
+FIRST_QUOTE_SHARE = 0.7
 SHORTEST_QUOTE = 80
 """A further quote with less room than this is left out rather than cut to a fragment."""
 """The first quote may take this share of ``QUOTE_CHARS``; the rest share what is left."""

@@ -29,10 +29,8 @@ from itertools import chain, count
 from pathlib import Path
 from typing import Any
 
-import bm25s
 import numpy as np
 import numpy.typing as npt
-import scipy.sparse as sp
 
 _SCORE_DTYPE = "float32"
 _INDEX_DTYPE = "int32"
@@ -70,6 +68,8 @@ class SparseRanker:
         lengths = np.fromiter(map(len, passages), np.int64, len(passages))
         tokens = chain.from_iterable(passages)
         term_ids = np.fromiter(map(vocabulary.__getitem__, tokens), np.int64, int(lengths.sum()))
+        import bm25s  # only large corpora need it: a quarter of a second to import
+
         model = bm25s.BM25(k1=k1, b=b, method="lucene", dtype=_SCORE_DTYPE, int_dtype=_INDEX_DTYPE)
         model.scores = _score_matrix(term_ids, lengths, len(vocabulary), k1, b)
         model.vocab_dict = dict(vocabulary)
@@ -79,6 +79,8 @@ class SparseRanker:
     @classmethod
     def load(cls, directory: Path, *, mmap: bool = True) -> SparseRanker:
         """Open a saved index; with ``mmap`` the score arrays stay on disk until read."""
+        import bm25s
+
         model = bm25s.BM25.load(directory, mmap=mmap, load_corpus=False, allow_pickle=False)
         return cls(model, float(model.k1))
 
@@ -170,6 +172,8 @@ def _score_matrix(
     term_ids: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64], terms: int, k1: float, b: float
 ) -> dict[str, Any]:
     """bm25s' eager Lucene score matrix (passages x terms, CSC) from flat term ids."""
+    import scipy.sparse as sp
+
     passages = lengths.size
     rows = np.repeat(np.arange(passages, dtype=np.int64), lengths)
     counts = sp.csr_matrix(
