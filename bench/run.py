@@ -26,6 +26,7 @@ from bench.bot_throughput import QUESTIONS as BOT_QUESTIONS
 from bench.corpus import GENERATOR_VERSION, write_corpus
 from bench.goals import Goal, check_goals
 from bench.plot import plot_latency
+from bench.startup import measure_startup
 
 BENCH = Path(__file__).resolve().parent
 CORPORA = BENCH / "corpora"
@@ -107,13 +108,16 @@ def main() -> None:
     bot_corpus = "100k" if "100k" in runs else chosen[0]
     say(f"bot throughput: {CHATS} chats, {BOT_QUESTIONS:,} questions on the {bot_corpus} corpus")
     bot = measure_bot(CORPORA / bot_corpus)
-    goals = check_goals(runs, bot)
+    say("start-up: python -m bot ask on the bundled corpus, saved index")
+    startup = measure_startup(BENCH.parent)
+    goals = check_goals(runs, bot, startup)
     results = {
         "machine": machine(),
         "corpus": CORPUS_NOTE,
         "sizes": {label: SIZES[label] for label in chosen},
         "runs": runs,
         "bot": {"corpus": bot_corpus, **bot},
+        "startup": startup,
         "goals": [asdict(goal) for goal in goals],
         "minutes": round((time.perf_counter() - started) / 60, 1),
     }
