@@ -26,6 +26,7 @@ from bot.commands import (
     on_help,
     on_sources,
     on_sources_page,
+    on_stale_button,
     on_start,
 )
 from bot.errors import on_error
@@ -92,7 +93,8 @@ def add_handlers(application: AnyApplication) -> None:
         CommandHandler("help", on_help, filters=new_message),
         CommandHandler("sources", on_sources, filters=new_message),
         CommandHandler("reload", on_reload, filters=new_message),
-        CallbackQueryHandler(on_sources_page, pattern=rf"^{SOURCES_PAGE}\d+$"),
+        CallbackQueryHandler(on_sources_page, pattern=rf"^{SOURCES_PAGE}[0-9]+$"),
+        CallbackQueryHandler(on_stale_button),
         MessageHandler(filters.ChatType.PRIVATE & filters.Document.ALL & new_message,
                        on_document),
         MessageHandler(filters.TEXT & (new_message | filters.UpdateType.CHANNEL_POST), on_text),

@@ -88,9 +88,22 @@ async def on_sources(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
-    page = int(context.args[0]) if context.args and context.args[0].isdigit() else 1
-    text, markup = sources_page(context, page)
+    page = _page_number(context.args[0]) if context.args else 1
+    note = None if page else f"“{context.args[0]}” is not a page number; here is the first page."
+    text, markup = sources_page(context, page or 1, note)
     await reply_html(message, text, markup)
+
+
+def _page_number(text: str) -> int | None:
+    """A page number as people type it ("2"), not any character Unicode calls a digit."""
+    return int(text) if text.isascii() and text.isdecimal() else None
+
+
+async def on_stale_button(update: Update, context: Context) -> None:
+    """Any other button press (an old or forged one) is acknowledged, so no spinner turns."""
+    query = update.callback_query
+    if query is not None:
+        await query.answer("That button no longer does anything. Send /sources again.")
 
 
 async def on_sources_page(update: Update, context: Context) -> None:
@@ -99,13 +112,15 @@ async def on_sources_page(update: Update, context: Context) -> None:
     if query is None or query.data is None:
         return
     await query.answer()
-    text, markup = sources_page(context, int(query.data.removeprefix(SOURCES_PAGE)))
+    text, markup = sources_page(context, _page_number(query.data.removeprefix(SOURCES_PAGE)) or 1)
     await query.edit_message_text(
         text, parse_mode=ParseMode.HTML, link_preview_options=NO_PREVIEW, reply_markup=markup
     )
 
 
-def sources_page(context: Context, page: int) -> tuple[str, InlineKeyboardMarkup | None]:
+def sources_page(
+    context: Context, page: int, note: str | None = None
+) -> tuple[str, InlineKeyboardMarkup | None]:
     shared = services(context)
     documents = shared.library.documents
     size = shared.settings.sources_page_size
@@ -115,7 +130,8 @@ def sources_page(context: Context, page: int) -> tuple[str, InlineKeyboardMarkup
     heading = f"The {len(documents)} articles I know"
     if pages > 1:
         heading += f" (page {page} of {pages})"
-    blocks = [Block.plain(heading, bold=True)]
+    blocks = [Block.plain(note, italic=True), BLANK] if note else []
+    blocks.append(Block.plain(heading, bold=True))
     blocks += [
         Block.plain(f"{first + offset + 1}. {source_line(document)}")
         for offset, document in enumerate(documents[first : first + size])

@@ -64,6 +64,30 @@ def test_commands_are_registered_and_answered(library: Library) -> None:
     run(scenario)
 
 
+def test_a_page_that_is_no_number_gets_the_first_page_and_says_so(library: Library) -> None:
+    async def scenario() -> None:
+        async with running_bot(library, sources_page_size=2) as standin:
+            standin.queue_update(standin.private_text("/sources ²"))
+            [reply] = await standin.wait_for("sendMessage")
+            assert "“²” is not a page number" in shown(reply)
+            assert "page 1 of 3" in shown(reply)
+
+    run(scenario)
+
+
+@pytest.mark.parametrize("data", ["sources:-1", "garbage", "sources:abc", ""])
+def test_every_button_press_is_acknowledged(library: Library, data: str) -> None:
+    async def scenario() -> None:
+        async with running_bot(library) as standin:
+            standin.queue_update({"callback_query": {
+                "id": "cb9", "from": standin.user(), "chat_instance": "1", "data": data}})
+            [answered] = await standin.wait_for("answerCallbackQuery")
+            assert answered.params["callback_query_id"] == "cb9"
+            assert not standin.calls_to("sendMessage")
+
+    run(scenario)
+
+
 def test_inline_query_offers_cited_quotes(library: Library) -> None:
     expected = library.answer(QUESTION)
 
