@@ -88,8 +88,9 @@ async def on_sources(update: Update, context: Context) -> None:
     message = update.effective_message
     if message is None:
         return
-    page = _page_number(context.args[0]) if context.args else 1
-    note = None if page else f"“{context.args[0]}” is not a page number; here is the first page."
+    asked = context.args[0] if context.args else "1"
+    page = _page_number(asked)
+    note = None if page else f"“{asked}” is not a page number; here is the first page."
     text, markup = sources_page(context, page or 1, note)
     await reply_html(message, text, markup)
 
