@@ -2,16 +2,16 @@
 
 BM25 and coverage see only shared words, so "founded" never meets
 "established". Static word embeddings close that gap cheaply: wordllama ships
-256-dimension vectors (16 MB) inside its wheel, loaded from the installed
-package with downloads disabled, on the first question that needs them. Word
+256-dimension vectors (16 MB) inside its wheel, read from the installed package
+(nothing is downloaded) on the first question that needs them. Word
 vectors are kept once computed, so a sentence costs a small matrix product.
 """
 
 from __future__ import annotations
 
+import importlib.util
 from functools import cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -21,13 +21,27 @@ from retrieval.analysis.terms import content_tokens, surface_tokens
 Vectors = npt.NDArray[np.float32]
 _KEPT_WORDS = 200_000
 DIMENSIONS = 256
+_TOKENIZER = "l2_supercat_tokenizer_config.json"
+_WEIGHTS = f"l2_supercat_{DIMENSIONS}.safetensors"
 
 
 class WordVectors:
-    """Unit-length vectors of single words, computed in batches and kept."""
+    """Unit-length vectors of single words, computed in batches and kept.
+
+    A word's vector is the mean of its subword tokens' vectors, normalised: what
+    wordllama's ``embed(norm=True)`` computes. Its files are read directly (the
+    tokenizer and the safetensors table) because importing and loading wordllama
+    itself takes 0.75 s, most of a command's start-up, for the same arithmetic.
+    """
 
     def __init__(self) -> None:
-        self._model = _load_wordllama()
+        from safetensors.numpy import load_file
+        from tokenizers import Tokenizer
+
+        package = _wordllama_folder()
+        self._tokenizer = Tokenizer.from_file(str(package / "tokenizers" / _TOKENIZER))
+        table = load_file(str(package / "weights" / _WEIGHTS))["embedding.weight"]
+        self._table = np.ascontiguousarray(table, dtype=np.float32)
         self._kept: dict[str, Vectors] = {}
 
     def of(self, words: list[str]) -> Vectors:
@@ -44,8 +58,10 @@ class WordVectors:
             return
         if len(self._kept) > _KEPT_WORDS:
             self._kept.clear()
-        embedded = np.asarray(self._model.embed(missing, norm=True), dtype=np.float32)
-        self._kept.update(zip(missing, embedded, strict=True))
+        encodings = self._tokenizer.encode_batch(missing, add_special_tokens=False)
+        for word, encoding in zip(missing, encodings, strict=True):
+            vector = self._table[encoding.ids].mean(axis=0) if encoding.ids else self._table[0]
+            self._kept[word] = vector / (np.linalg.norm(vector) or 1.0)
 
 
 def content_words(text: str) -> list[str]:
@@ -66,8 +82,9 @@ def closest(missing: Vectors, sentence: Vectors) -> npt.NDArray[np.float32]:
     return result
 
 
-def _load_wordllama() -> Any:
-    import wordllama
-
-    package = Path(wordllama.__file__).parent
-    return wordllama.WordLlama.load(cache_dir=package, disable_download=True, dim=DIMENSIONS)
+def _wordllama_folder() -> Path:
+    """Where the wordllama wheel keeps its files, found without importing it."""
+    spec = importlib.util.find_spec("wordllama")
+    if spec is None or spec.origin is None:
+        raise ImportError("wordllama is not installed")
+    return Path(spec.origin).parent
