@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from typing import Any
@@ -115,6 +116,10 @@ async def _register_commands(application: AnyApplication) -> None:
                         admin_id, error)
 
 
+BOOTSTRAP_RETRIES = 5
+"""Start-up tries again this many times (with PTB's backoff) when the network blips."""
+
+
 def run_bot(bot_settings: BotSettings, library: Library) -> None:
     """Run until interrupted: long polling, or a webhook when ``WEBHOOK_URL`` is set."""
     token = require_token(bot_settings)
@@ -123,19 +128,30 @@ def run_bot(bot_settings: BotSettings, library: Library) -> None:
         bot_settings.log_level, [token, webhook_secret], bot_settings.log_format == "json"
     )
     application = build_application(bot_settings, library, token)
-    if bot_settings.webhook_url is None:
-        log.info("Answering by long polling")
-        application.run_polling(allowed_updates=ALLOWED_UPDATES)
-        return
-    log.info("Answering by webhook on port %d", bot_settings.webhook_port)
-    application.run_webhook(
-        listen=bot_settings.webhook_listen,
-        port=bot_settings.webhook_port,
-        url_path=bot_settings.webhook_path,
-        webhook_url=bot_settings.webhook_url,
-        secret_token=webhook_secret,
-        allowed_updates=ALLOWED_UPDATES,
-    )
+    try:
+        if bot_settings.webhook_url is None:
+            log.info("Answering by long polling")
+            application.run_polling(
+                allowed_updates=ALLOWED_UPDATES,
+                bootstrap_retries=BOOTSTRAP_RETRIES,
+                close_loop=False,
+            )
+            return
+        log.info("Answering by webhook on port %d", bot_settings.webhook_port)
+        application.run_webhook(
+            listen=bot_settings.webhook_listen,
+            port=bot_settings.webhook_port,
+            url_path=bot_settings.webhook_path,
+            webhook_url=bot_settings.webhook_url,
+            secret_token=webhook_secret,
+            allowed_updates=ALLOWED_UPDATES,
+            bootstrap_retries=BOOTSTRAP_RETRIES,
+            close_loop=False,
+        )
+    finally:
+        loop = asyncio.get_event_loop()
+        loop.run_until_complete(AiohttpRequest.shutdown_all())
+        loop.close()
 
 
 def _webhook_secret(settings: BotSettings) -> str:

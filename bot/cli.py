@@ -100,14 +100,35 @@ def _chat(library: Library, as_json: bool) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    """Serve on Telegram; a failure to start is one line naming what to check, exit 1,
+    and never shows the token."""
+    from telegram.error import InvalidToken, TelegramError
+
     from bot.app import require_token, run_bot
+    from bot.logging_setup import REDACTED
     from bot.settings import BotSettings
 
     settings = load_settings(BotSettings)
     if args.json:
         settings = settings.model_copy(update={"log_format": "json"})
-    require_token(settings)
+    token = require_token(settings)
     disable_progress()  # the bot logs in lines; a progress bar is for a person at a terminal
     library = open_library(args.corpus)
-    run_bot(settings, library)
+    try:
+        run_bot(settings, library)
+    except InvalidToken:
+        print(
+            "error: Telegram rejected TELEGRAM_BOT_TOKEN: check it against the token "
+            "@BotFather gave you (it may have been revoked)",
+            file=sys.stderr,
+        )
+        return 1
+    except (TelegramError, ValueError, OSError) as error:
+        message = str(error).replace(token, REDACTED)
+        print(
+            f"error: the bot could not start: {message} "
+            "(check TELEGRAM_API_BASE_URL, WEBHOOK_* and the network)",
+            file=sys.stderr,
+        )
+        return 1
     return 0

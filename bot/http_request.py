@@ -19,6 +19,8 @@ supported (the bot talks to Telegram or a Bot API server directly).
 
 from __future__ import annotations
 
+import weakref
+
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
 from telegram._utils.types import ODVInput
@@ -27,6 +29,9 @@ from telegram.request import BaseRequest, RequestData
 
 DEFAULT_POOL_SIZE = 256
 """Connections for the API calls, as ``HTTPXRequest``; ``getUpdates`` needs one."""
+
+
+_open: weakref.WeakSet[AiohttpRequest] = weakref.WeakSet()
 
 
 class AiohttpRequest(BaseRequest):
@@ -68,10 +73,18 @@ class AiohttpRequest(BaseRequest):
                 cookie_jar=aiohttp.DummyCookieJar(),
                 headers={"User-Agent": self.USER_AGENT},
             )
+            _open.add(self)
+
+    @classmethod
+    async def shutdown_all(cls) -> None:
+        """Close every session still open: PTB leaves them open when its start-up fails."""
+        for request in list(_open):
+            await request.shutdown()
 
     async def shutdown(self) -> None:
         """Close the session and its connections; calling it twice is harmless."""
         session, self._session = self._session, None
+        _open.discard(self)
         if session is not None and not session.closed:
             await session.close()
 

@@ -48,8 +48,21 @@ class JsonRedactingFormatter(RedactingFormatter):
         return text
 
 
+class BootstrapFailureFilter(logging.Filter):
+    """PTB logs a failed start-up (a rejected token, an unreachable Bot API) with its whole
+    traceback before raising; the command then says in one line what failed and what to
+    check, so the log keeps only PTB's own line."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.getMessage().startswith("Network Retry Loop (Bootstrap"):
+            record.exc_info = None
+            record.exc_text = None
+        return True
+
+
 def configure_logging(level: str, secrets: list[str], as_json: bool = False) -> None:
     handler = logging.StreamHandler()
+    handler.addFilter(BootstrapFailureFilter())
     handler.setFormatter(
         JsonRedactingFormatter(secrets) if as_json
         else RedactingFormatter("%(asctime)s %(levelname)s %(name)s: %(message)s", secrets)

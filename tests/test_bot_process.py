@@ -37,13 +37,13 @@ def bot_environment(directory: Path, **values: str) -> dict[str, str]:
 
 def start_bot(directory: Path, standin: BotApiStandIn, **values: str) -> subprocess.Popen[str]:
     """``python -m bot run`` on the seed corpus, pointed at ``standin``."""
-    environment = bot_environment(
-        directory,
-        TELEGRAM_BOT_TOKEN=standin.token,
-        TELEGRAM_API_BASE_URL=standin.api_root,
-        CORPUS_DIR=str(copy_seeds(directory)),
+    settings = {
+        "TELEGRAM_BOT_TOKEN": standin.token,
+        "TELEGRAM_API_BASE_URL": standin.api_root,
+        "CORPUS_DIR": str(copy_seeds(directory)),
         **values,
-    )
+    }
+    environment = bot_environment(directory, **settings)
     return subprocess.Popen(
         [sys.executable, "-m", "bot", "run"], cwd=directory, env=environment,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
@@ -134,3 +134,33 @@ def test_with_a_webhook_url_updates_arrive_by_webhook_with_a_secret(tmp_path: Pa
     assert webhook.params["secret_token"] == "s3cret-value"
     assert int(reply.params["reply_parameters"]["message_id"]) == question["message"]["message_id"]
     assert "s3cret-value" not in log and standin.token not in log
+
+
+def test_a_rejected_token_stops_the_bot_with_one_line_and_no_token(tmp_path: Path) -> None:
+    runner = StandInThread()
+    with runner as standin:
+        runner.call(lambda: standin.fail_next("getMe", 401, "Unauthorized"))
+        process = start_bot(tmp_path, standin)
+        try:
+            _, log = process.communicate(timeout=60)
+        finally:
+            process.kill()
+    assert process.returncode == 1
+    assert "error: Telegram rejected TELEGRAM_BOT_TOKEN" in log
+    assert standin.token not in log
+    assert standin.token.split(":")[1] not in log
+    assert "Traceback" not in log
+
+
+def test_an_api_url_without_a_scheme_is_one_line_without_the_token(tmp_path: Path) -> None:
+    runner = StandInThread()
+    with runner as standin:
+        process = start_bot(tmp_path, standin, TELEGRAM_API_BASE_URL="127.0.0.1:1/bot")
+        try:
+            _, log = process.communicate(timeout=60)
+        finally:
+            process.kill()
+    assert process.returncode == 1
+    assert "error: the bot could not start" in log
+    assert standin.token.split(":")[1] not in log
+    assert "Traceback" not in log

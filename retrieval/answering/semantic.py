@@ -10,6 +10,7 @@ vectors are kept once computed, so a sentence costs a small matrix product.
 from __future__ import annotations
 
 import importlib.util
+import os
 from functools import cache
 from pathlib import Path
 
@@ -38,6 +39,8 @@ class WordVectors:
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
+        # A few words at a time: spreading them over threads costs more than it saves.
+        os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         package = _wordllama_folder()
         self._tokenizer = Tokenizer.from_file(str(package / "tokenizers" / _TOKENIZER))
         table = load_file(str(package / "weights" / _WEIGHTS))["embedding.weight"]
@@ -58,10 +61,14 @@ class WordVectors:
             return
         if len(self._kept) > _KEPT_WORDS:
             self._kept.clear()
-        encodings = self._tokenizer.encode_batch(missing, add_special_tokens=False)
-        for word, encoding in zip(missing, encodings, strict=True):
-            vector = self._table[encoding.ids].mean(axis=0) if encoding.ids else self._table[0]
-            self._kept[word] = vector / (np.linalg.norm(vector) or 1.0)
+        encodings = self._tokenizer.encode_batch_fast(missing, add_special_tokens=False)
+        ids = [encoding.ids or [0] for encoding in encodings]
+        counts = np.fromiter(map(len, ids), np.int64, len(ids))
+        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+        flat = np.fromiter((i for word in ids for i in word), np.int64, int(counts.sum()))
+        means = np.add.reduceat(self._table[flat], starts, axis=0) / counts[:, None]
+        means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
+        self._kept.update(zip(missing, means.astype(np.float32), strict=True))
 
 
 def content_words(text: str) -> list[str]:
