@@ -36,6 +36,7 @@ from bot.http_request import AiohttpRequest
 from bot.inline import on_inline_query
 from bot.logging_setup import configure_logging
 from bot.reload import on_reload
+from bot.replies import Delivery
 from bot.services import AnyApplication, BotServices, drop_duplicates, install, services_in
 from bot.settings import BotSettings
 from bot.upload import on_document
@@ -81,6 +82,7 @@ def build_application(settings: BotSettings, library: Library, token: str) -> An
     if settings.telegram_rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()
+    Delivery.deadline_seconds = settings.reply_deadline_seconds
     install(application.bot_data, BotServices(settings, library))
     add_handlers(application)
     return application

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
-from telegram.error import Forbidden, NetworkError, TelegramError
+from telegram.error import Forbidden, NetworkError, RetryAfter, TelegramError
 
 from bot.services import Context
 
@@ -24,7 +24,9 @@ async def on_error(update: object, context: Context) -> None:
     if isinstance(error, Forbidden):
         log.warning("Not allowed to write to a chat: %s", error)
         return
-    if isinstance(error, NetworkError) and not isinstance(update, Update):
+    if isinstance(error, NetworkError | RetryAfter):
+        # A reply is sent again until its deadline (bot.replies); what still failed is a
+        # delivery failure, already logged, and an apology would not get through either.
         log.warning("Network trouble talking to the Bot API: %s", error)
         return
     update_id = update.update_id if isinstance(update, Update) else None

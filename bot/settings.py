@@ -47,6 +47,9 @@ class BotSettings(BaseSettings):
     """Keep within Telegram's flood limits; off only to measure the bot itself."""
     concurrent_updates: int = Field(default=64, ge=1, le=1024)
     """How many updates are processed at once, so a slow question stalls no other."""
+    reply_deadline_seconds: float = Field(default=60.0, gt=0, le=3600)
+    """A reply that fails for a passing reason (5xx, timeout, 429) is tried again until
+    this many seconds have passed, then counted as undelivered and logged."""
     inline_results: int = Field(default=3, ge=1, le=10)
     sources_page_size: int = Field(default=15, ge=1, le=50)
     max_upload_bytes: int = Field(default=2_000_000, ge=1, le=20_000_000)
