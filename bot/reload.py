@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from pathlib import PurePath
 
 from telegram import Update
 
@@ -67,10 +68,13 @@ def failure_blocks(error: Exception) -> list[Block]:
 
 
 def failure_reason(error: Exception) -> str:
+    """The reason without the server's paths: a reply may be read in a group; the log has
+    the full story."""
     if isinstance(error, CorpusError):
-        return str(error)
+        return f"the corpus directory: {error.problem}"
     if isinstance(error, OSError):
-        return f"{error.strerror or 'file error'}: {error.filename or 'the corpus directory'}"
+        name = PurePath(str(error.filename)).name if error.filename else "the corpus directory"
+        return f"{error.strerror or 'file error'}: {name}"
     return "an unexpected error (the details are in the bot's log)"
 
 

@@ -104,6 +104,7 @@ async def _add_article(message: Message, name: str, shared: BotServices) -> None
     reason = _skip_reason(report, name)
     if reason is not None:
         saved.restore()
+        await reload_library(shared)  # serve the restored file again, as before the upload
         await reply_html(message, render_blocks([
             Block.plain(f"{name} was not added: {reason}", bold=True),
             Block.plain("The file was removed again; the articles I know are unchanged."),
