@@ -8,7 +8,7 @@ import secrets
 from typing import Any
 
 from telegram import BotCommandScopeChat, BotCommandScopeDefault, Update
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 from telegram.ext import (
     AIORateLimiter,
     ApplicationBuilder,
@@ -75,17 +75,33 @@ def build_application(settings: BotSettings, library: Library, token: str) -> An
         .concurrent_updates(settings.concurrent_updates)
         .post_init(_register_commands)
     )
+    watch = TokenWatch()
     if settings.telegram_http_client == "aiohttp":
         builder = builder.request(AiohttpRequest()).get_updates_request(
-            AiohttpRequest(connection_pool_size=1)
+            AiohttpRequest(connection_pool_size=1, on_unauthorized=watch.rejected)
         )
     if settings.telegram_rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     application = builder.build()
+    watch.application = application
     Delivery.deadline_seconds = settings.reply_deadline_seconds
     install(application.bot_data, BotServices(settings, library))
     add_handlers(application)
     return application
+
+
+class TokenWatch:
+    """Stops the bot when polling meets a 401: the token was revoked while running, and PTB
+    would otherwise stop polling and stay up, deaf. ``run_bot`` then exits non-zero."""
+
+    application: AnyApplication | None = None
+
+    def rejected(self) -> None:
+        if self.application is None:
+            return
+        log.error("Telegram rejected the token while running; stopping")
+        services_in(self.application.bot_data).token_rejected = True
+        self.application.stop_running()
 
 
 def add_handlers(application: AnyApplication) -> None:
@@ -138,22 +154,24 @@ def run_bot(bot_settings: BotSettings, library: Library) -> None:
                 bootstrap_retries=BOOTSTRAP_RETRIES,
                 close_loop=False,
             )
-            return
-        log.info("Answering by webhook on port %d", bot_settings.webhook_port)
-        application.run_webhook(
-            listen=bot_settings.webhook_listen,
-            port=bot_settings.webhook_port,
-            url_path=bot_settings.webhook_path,
-            webhook_url=bot_settings.webhook_url,
-            secret_token=webhook_secret,
-            allowed_updates=ALLOWED_UPDATES,
-            bootstrap_retries=BOOTSTRAP_RETRIES,
-            close_loop=False,
-        )
+        else:
+            log.info("Answering by webhook on port %d", bot_settings.webhook_port)
+            application.run_webhook(
+                listen=bot_settings.webhook_listen,
+                port=bot_settings.webhook_port,
+                url_path=bot_settings.webhook_path,
+                webhook_url=bot_settings.webhook_url,
+                secret_token=webhook_secret,
+                allowed_updates=ALLOWED_UPDATES,
+                bootstrap_retries=BOOTSTRAP_RETRIES,
+                close_loop=False,
+            )
     finally:
         loop = asyncio.get_event_loop()
         loop.run_until_complete(AiohttpRequest.shutdown_all())
         loop.close()
+    if services_in(application.bot_data).token_rejected:
+        raise InvalidToken("Telegram rejected the token while the bot was running")
 
 
 def _webhook_secret(settings: BotSettings) -> str:

@@ -20,6 +20,8 @@ supported (the bot talks to Telegram or a Bot API server directly).
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
+from http import HTTPStatus
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
@@ -39,6 +41,7 @@ class AiohttpRequest(BaseRequest):
 
     __slots__ = (
         "_connect_timeout",
+        "_on_unauthorized",
         "_pool_size",
         "_pool_timeout",
         "_read_timeout",
@@ -53,13 +56,16 @@ class AiohttpRequest(BaseRequest):
         write_timeout: float | None = 5.0,
         connect_timeout: float | None = 5.0,
         pool_timeout: float | None = 1.0,
+        on_unauthorized: Callable[[], None] | None = None,
     ) -> None:
+        """``on_unauthorized`` is called when Telegram answers 401: the token was revoked."""
         self._pool_size = connection_pool_size
         self._read_timeout = read_timeout
         self._write_timeout = write_timeout
         self._connect_timeout = connect_timeout
         self._pool_timeout = pool_timeout
         self._session: aiohttp.ClientSession | None = None
+        self._on_unauthorized = on_unauthorized
 
     @property
     def read_timeout(self) -> float | None:
@@ -106,6 +112,8 @@ class AiohttpRequest(BaseRequest):
             async with session.request(
                 method, url, data=_body(request_data), timeout=timeout, allow_redirects=False
             ) as response:
+                if response.status == HTTPStatus.UNAUTHORIZED and self._on_unauthorized:
+                    self._on_unauthorized()
                 return response.status, await response.read()
         except TimeoutError as error:  # aiohttp's timeouts subclass it
             raise TimedOut(f"Timed out: {error!r}") from error

@@ -49,12 +49,12 @@ class JsonRedactingFormatter(RedactingFormatter):
 
 
 class BootstrapFailureFilter(logging.Filter):
-    """PTB logs a failed start-up (a rejected token, an unreachable Bot API) with its whole
-    traceback before raising; the command then says in one line what failed and what to
-    check, so the log keeps only PTB's own line."""
+    """PTB logs a failed start-up or a polling loop it gives up (a rejected token, an
+    unreachable Bot API) with its whole traceback before raising; the command then says in
+    one line what failed and what to check, so the log keeps only PTB's own line."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.getMessage().startswith("Network Retry Loop (Bootstrap"):
+        if record.getMessage().startswith("Network Retry Loop ("):
             record.exc_info = None
             record.exc_text = None
         return True

@@ -67,6 +67,8 @@ class BotServices:
     corpus_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     """Held while the corpus directory or index changes: one reload or upload at a time."""
     recent: RecentUpdates = field(default_factory=RecentUpdates)
+    token_rejected: bool = False
+    """Telegram stopped accepting the token while the bot ran: it stops, and says so."""
 
 
 def install(bot_data: dict[Any, Any], shared: BotServices) -> None:

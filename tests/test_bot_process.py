@@ -164,3 +164,20 @@ def test_an_api_url_without_a_scheme_is_one_line_without_the_token(tmp_path: Pat
     assert "error: the bot could not start" in log
     assert standin.token.split(":")[1] not in log
     assert "Traceback" not in log
+
+
+def test_a_token_revoked_while_running_ends_the_process_with_one_line(tmp_path: Path) -> None:
+    runner = StandInThread()
+    with runner as standin:
+        process = start_bot(tmp_path, standin)
+        try:
+            runner.queue_update(runner.call(
+                lambda: standin.private_text("Who wants Afghanistan back in the SCO?")))
+            runner.wait_for("sendMessage", timeout=40)
+            runner.call(lambda: standin.fail_next("getUpdates", 401, "Unauthorized"))
+            _, log = process.communicate(timeout=60)
+        finally:
+            process.kill()
+    assert process.returncode == 1
+    assert "error: Telegram rejected TELEGRAM_BOT_TOKEN" in log
+    assert standin.token.split(":")[1] not in log
