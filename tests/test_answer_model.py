@@ -42,3 +42,10 @@ def test_a_stage_needs_right_and_wrong_examples() -> None:
     rows.add([1.0], label=True, group=0)
     with pytest.raises(ValueError, match="both right and wrong"):
         fit_stage(("a",), rows)
+
+
+def test_kinds_with_enough_data_have_span_models_of_their_own() -> None:
+    model = load_model()
+    assert {"date", "number", "thing"} <= set(model.span_by_kind)
+    assert model.span_for("date") is model.span_by_kind["date"]
+    assert model.span_for("definition") is model.span

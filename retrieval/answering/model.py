@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from operator import mul
 from pathlib import Path
@@ -63,12 +63,20 @@ class AnswerModel:
     """Below this probability that the best quote answers, the reply declines."""
     further_quote_share: float
     """A further quote's sentence must be at least this probable, relative to the first's."""
+    span_by_kind: dict[str, LinearModel] = field(default_factory=dict)
+    """Span models of their own for the kinds of question with enough training data: where
+    a "when" answer stands differs from where a "what" answer does."""
+
+    def span_for(self, kind: str) -> LinearModel:
+        return self.span_by_kind.get(kind, self.span)
 
     def to_json(self) -> dict[str, object]:
+        stages = {name: getattr(self, name).to_json() for name in STAGES}
+        stages |= {f"span:{kind}": model.to_json() for kind, model in self.span_by_kind.items()}
         return {
             "answer_threshold": self.answer_threshold,
             "further_quote_share": self.further_quote_share,
-            "stages": {name: getattr(self, name).to_json() for name in STAGES},
+            "stages": stages,
         }
 
 
@@ -80,10 +88,16 @@ def probability(logit: float) -> float:
 def load_model(path: Path = MODEL_FILE) -> AnswerModel:
     data = json.loads(path.read_text(encoding="utf-8"))
     stages = {name: _stage(data["stages"], name, names) for name, names in STAGES.items()}
+    by_kind = {
+        name.removeprefix("span:"): _stage(data["stages"], name, SPAN_FEATURES)
+        for name in data["stages"]
+        if name.startswith("span:")
+    }
     return AnswerModel(
         **stages,
         answer_threshold=float(data["answer_threshold"]),
         further_quote_share=float(data["further_quote_share"]),
+        span_by_kind=by_kind,
     )
 
 

@@ -27,10 +27,11 @@ def scored_spans(
     text = sentence.text
     words = sentence_words(text, question.words)
     asked = [number for number, word in enumerate(words) if word.asked]
+    stage = model.span_for(question.asked.kind)
     scored = []
     for candidate in span_candidates(text, words, question.words):
         row = span_features(question, text, words, asked, candidate, sentence.logit)
-        scored.append((candidate, row, model.span.logit(row)))
+        scored.append((candidate, row, stage.logit(row)))
     return scored
 
 

@@ -45,6 +45,8 @@ log = logging.getLogger(__name__)
 WRONGLY_DECLINED_GOAL = 0.025
 """The threshold declines at most this share of the dev questions (all answerable),
 those declined for naming what no article mentions included."""
+MIN_RIGHT_SPANS = 500
+"""A kind of question gets a span model of its own from this many right spans."""
 FURTHER_QUOTE_SHARES = (0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 
 
@@ -95,6 +97,8 @@ def train(shared: Path, settings: RetrievalSettings) -> AnswerModel:
         for corpus in training:
             rows.extend(make(corpus.index, corpus.questions, model))
         model = _with_stage(model, stage, fit_stage(names, rows))
+        if stage == "span":
+            model = replace(model, span_by_kind=_span_by_kind(rows))
         log.info(
             "%s: %d rows, %d right, fitted in %.0f s",
             stage,
@@ -112,6 +116,17 @@ def train(shared: Path, settings: RetrievalSettings) -> AnswerModel:
     model = _choose_on_dev(model, dev, settings)
     _report_declining(rows, model.answer_threshold)
     return model
+
+
+def _span_by_kind(rows: Rows) -> dict[str, LinearModel]:
+    """A span model of its own for each kind of question with ``MIN_RIGHT_SPANS`` answers."""
+    models = {}
+    for kind in sorted(set(rows.kinds)):
+        part = rows.of_kind(kind)
+        if sum(part.labels) >= MIN_RIGHT_SPANS:
+            models[kind] = fit_stage(SPAN_FEATURES, part)
+            log.info("span:%s: %d rows, %d right", kind, len(part.labels), sum(part.labels))
+    return models
 
 
 def _with_stage(model: AnswerModel, name: str, stage: LinearModel) -> AnswerModel:
