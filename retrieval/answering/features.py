@@ -10,7 +10,6 @@ where the question's words stand, and whether a candidate is of the kind asked.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from itertools import pairwise
 
 from retrieval.analysis import plain_terms
@@ -18,7 +17,7 @@ from retrieval.answering.entities import defines, find_dates, find_names, is_ins
 from retrieval.answering.kinds import AnswerKind, Measure
 from retrieval.answering.question import Question
 from retrieval.answering.reading import Reading
-from retrieval.answering.span_candidates import SpanCandidate, SpanType, Word
+from retrieval.answering.span_candidates import SentenceWords, SpanCandidate, SpanType
 
 PASSAGE_FEATURES = (
     "bm25_share",
@@ -235,12 +234,10 @@ def _only_question_words(text: str, words: frozenset[str]) -> bool:
 def span_features(
     question: Question,
     sentence: str,
-    words: Sequence[Word],
-    asked_positions: list[int],
+    words: SentenceWords,
     candidate: SpanCandidate,
     sentence_logit: float,
 ) -> list[float]:
-    """``asked_positions``: where the question's own words stand among ``words``."""
     asked = question.asked
     kind_row = [0.0] * (len(_ALL_KINDS) * len(_SPAN_TYPES))
     kind_row[
@@ -249,21 +246,24 @@ def span_features(
     text = sentence[candidate.start : candidate.end]
     has_unit = candidate.type is SpanType.NUMBER and any(c.isalpha() or c in "%$£€" for c in text)
     measure_row = [float(asked.measure is m and has_unit) for m in _MEASURES]
-    inside = words[candidate.first_word : candidate.last_word + 1]
-    count = len(inside)
-    distance, before = _distance_to_asked(candidate, asked_positions)
-    previous = words[candidate.first_word - 1] if candidate.first_word > 0 else None
-    following = words[candidate.last_word + 1] if candidate.last_word + 1 < len(words) else None
+    first, last = candidate.first_word, candidate.last_word
+    count = last - first + 1
+    listed = words.words
+    distance, before = _distance_to_asked(candidate, words.asked_positions)
+    previous = listed[first - 1] if first > 0 else None
+    following = listed[last + 1] if last + 1 < len(listed) else None
     previous_text = previous.text.casefold() if previous else ""
-    last = inside[-1].text.casefold()
+    last_word = listed[last].text.casefold()
+    capitals = SentenceWords.between(words.capitals_before, first, last + 1)
+    institution = asked.kind is AnswerKind.NAME and is_institution(text)
     return [
         sentence_logit,
         *kind_row,
         *measure_row,
         *(float(min(count, 5) == n) for n in (1, 2, 3, 4, 5)),
-        sum(word.asked for word in inside) / count,
-        math.log1p(distance) if asked_positions else 0.0,
-        float(not asked_positions),
+        SentenceWords.between(words.asked_before, first, last + 1) / count,
+        math.log1p(distance) if words.asked_positions else 0.0,
+        float(not words.asked_positions),
         float(before),
         float(previous_text in _BEFORE_ARTICLES),
         float(previous_text in _PREPOSITIONS),
@@ -272,35 +272,20 @@ def span_features(
         float(following is not None and following.asked),
         float(following is not None and following.text.casefold() == "of"),
         float(_ends_clause(sentence, candidate.end)),
-        sum(word.text[:1].isupper() for word in inside) / count,
+        capitals / count,
         float(any(c.isdigit() for c in text)),
-        float(last.endswith("ing")),
-        float(last.endswith("ed")),
-        float(last.endswith("ly")),
-        float(asked.kind is AnswerKind.NAME and is_institution(text)),
-        float(asked.kind is AnswerKind.NAME and _is_full_name(inside) and not is_institution(text)),
-        _asked_near(words, candidate.first_word - NEAR_WORDS, candidate.first_word),
-        _asked_near(words, candidate.last_word + 1, candidate.last_word + 1 + NEAR_WORDS),
-        float(_by_head(words, candidate, question.head)),
+        float(last_word.endswith("ing")),
+        float(last_word.endswith("ed")),
+        float(last_word.endswith("ly")),
+        float(institution),
+        float(
+            asked.kind is AnswerKind.NAME and count >= 2 and capitals == count and not institution
+        ),
+        SentenceWords.between(words.asked_before, first - NEAR_WORDS, first) / NEAR_WORDS,
+        SentenceWords.between(words.asked_before, last + 1, last + 1 + NEAR_WORDS) / NEAR_WORDS,
+        float(SentenceWords.between(words.heads_before, first - 1, last + 2) > 0),
         float(_in_parentheses(sentence, candidate.start, candidate.end)),
     ]
-
-
-def _by_head(words: Sequence[Word], candidate: SpanCandidate, head: frozenset[str]) -> bool:
-    """Whether the candidate holds or touches the noun the question asks about."""
-    if not head:
-        return False
-    around = words[max(0, candidate.first_word - 1) : candidate.last_word + 2]
-    return any(word.terms & head for word in around)
-
-
-def _is_full_name(words: Sequence[Word]) -> bool:
-    return len(words) >= 2 and all(word.text[:1].isupper() for word in words)
-
-
-def _asked_near(words: Sequence[Word], start: int, end: int) -> float:
-    """Share of the words in ``words[start:end]`` that are the question's own."""
-    return sum(word.asked for word in words[max(0, start) : end]) / NEAR_WORDS
 
 
 def _distance_to_asked(candidate: SpanCandidate, asked: list[int]) -> tuple[int, bool]:

@@ -9,7 +9,12 @@ from retrieval.answering.features import span_features
 from retrieval.answering.kinds import AnswerKind
 from retrieval.answering.model import AnswerModel
 from retrieval.answering.question import Question
-from retrieval.answering.span_candidates import SpanCandidate, sentence_words, span_candidates
+from retrieval.answering.span_candidates import (
+    SentenceWords,
+    SpanCandidate,
+    sentence_words,
+    span_candidates,
+)
 
 
 @dataclass(frozen=True)
@@ -26,11 +31,11 @@ def scored_spans(
     """Every candidate span of the sentence with its features and its score."""
     text = sentence.text
     words = sentence_words(text, question.words)
-    asked = [number for number, word in enumerate(words) if word.asked]
+    counted = SentenceWords.of(words, question.head)
     stage = model.span_for(question.asked.kind)
     scored = []
     for candidate in span_candidates(text, words, question.words):
-        row = span_features(question, text, words, asked, candidate, sentence.logit)
+        row = span_features(question, text, counted, candidate, sentence.logit)
         scored.append((candidate, row, stage.logit(row)))
     return scored
 

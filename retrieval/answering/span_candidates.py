@@ -53,6 +53,43 @@ class SpanCandidate:
     """Indices into the sentence's words (inclusive)."""
 
 
+@dataclass(frozen=True)
+class SentenceWords:
+    """A sentence's words with running counts, so each candidate's share of question words
+    or capitals is two look-ups instead of a loop (a sentence has dozens of candidates)."""
+
+    words: list[Word]
+    asked_positions: list[int]
+    asked_before: list[int]
+    """``asked_before[n]``: how many of the first ``n`` words are the question's."""
+    capitals_before: list[int]
+    heads_before: list[int]
+    """Counts of words that are the noun the question asks about."""
+
+    @classmethod
+    def of(cls, words: list[Word], head: frozenset[str]) -> SentenceWords:
+        return cls(
+            words,
+            [number for number, word in enumerate(words) if word.asked],
+            _running([word.asked for word in words]),
+            _running([word.text[:1].isupper() for word in words]),
+            _running([bool(word.terms & head) for word in words]),
+        )
+
+    @staticmethod
+    def between(counts: list[int], start: int, end: int) -> int:
+        """How many counted words stand in ``words[start:end]`` (clipped to the sentence)."""
+        last = len(counts) - 1
+        return counts[min(max(end, 0), last)] - counts[min(max(start, 0), last)]
+
+
+def _running(flags: list[bool]) -> list[int]:
+    counts = [0]
+    for flag in flags:
+        counts.append(counts[-1] + flag)
+    return counts
+
+
 def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:
     words = []
     for match in _WORD.finditer(sentence):
