@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+from http import HTTPStatus
 from typing import Any
 
 from telegram import BotCommandScopeChat, BotCommandScopeDefault, Update
@@ -32,6 +33,7 @@ from bot.commands import (
 )
 from bot.errors import on_error
 from bot.handlers import on_text
+from bot.health import Heartbeat
 from bot.http_request import AiohttpRequest
 from bot.inline import on_inline_query
 from bot.logging_setup import configure_logging
@@ -75,10 +77,10 @@ def build_application(settings: BotSettings, library: Library, token: str) -> An
         .concurrent_updates(settings.concurrent_updates)
         .post_init(_register_commands)
     )
-    watch = TokenWatch()
+    watch = PollWatch(Heartbeat(settings.heartbeat_file))
     if settings.telegram_http_client == "aiohttp":
         builder = builder.request(AiohttpRequest()).get_updates_request(
-            AiohttpRequest(connection_pool_size=1, on_unauthorized=watch.rejected)
+            AiohttpRequest(connection_pool_size=1, on_status=watch.saw)
         )
     if settings.telegram_rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
@@ -90,18 +92,22 @@ def build_application(settings: BotSettings, library: Library, token: str) -> An
     return application
 
 
-class TokenWatch:
-    """Stops the bot when polling meets a 401: the token was revoked while running, and PTB
-    would otherwise stop polling and stay up, deaf. ``run_bot`` then exits non-zero."""
+class PollWatch:
+    """Hears how getUpdates went. A 200 refreshes the heartbeat (``citebot health``); a 401
+    stops the bot: the token was revoked while running, and PTB would otherwise stop
+    polling and stay up, deaf (``run_bot`` then exits non-zero)."""
 
-    application: AnyApplication | None = None
+    def __init__(self, heartbeat: Heartbeat) -> None:
+        self.heartbeat = heartbeat
+        self.application: AnyApplication | None = None
 
-    def rejected(self) -> None:
-        if self.application is None:
-            return
-        log.error("Telegram rejected the token while running; stopping")
-        services_in(self.application.bot_data).token_rejected = True
-        self.application.stop_running()
+    def saw(self, status: int) -> None:
+        if status == HTTPStatus.OK:
+            self.heartbeat.beat()
+        elif status == HTTPStatus.UNAUTHORIZED and self.application is not None:
+            log.error("Telegram rejected the token while running; stopping")
+            services_in(self.application.bot_data).token_rejected = True
+            self.application.stop_running()
 
 
 def add_handlers(application: AnyApplication) -> None:

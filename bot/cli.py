@@ -11,6 +11,7 @@ import json
 import logging
 import sys
 
+from bot.health import HEALTHY_WITHIN_SECONDS, check
 from retrieval.cli import add_common_options, add_version_option, load_settings, open_library
 from retrieval.library import Library
 from retrieval.progress import disable_progress
@@ -52,6 +53,16 @@ def build_parser(prog: str = "citebot") -> argparse.ArgumentParser:
         "With --json, log lines are JSON objects.",
     )
     add_common_options(run)
+    health = commands.add_parser(
+        "health",
+        help="exit 0 if the running bot polled Telegram successfully in the last two minutes",
+        description="Read the heartbeat file (HEARTBEAT_FILE) that a polling bot refreshes "
+        "with every successful getUpdates; for Docker's HEALTHCHECK or a supervisor.",
+    )
+    health.add_argument(
+        "--within", type=float, default=HEALTHY_WITHIN_SECONDS, metavar="SECONDS",
+        help=f"how recent the last poll must be (default {HEALTHY_WITHIN_SECONDS:g})",
+    )  # fmt: skip
     return parser
 
 
@@ -59,6 +70,8 @@ def main(argv: list[str] | None = None, prog: str = "citebot") -> int:
     args = build_parser(prog).parse_args(argv)
     if args.command == "run":
         return _run(args)
+    if args.command == "health":
+        return _health(args.within)
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     library = open_library(args.corpus)
     if args.command == "ask":
@@ -97,6 +110,14 @@ def _chat(library: Library, as_json: bool) -> int:
         if not as_json:
             print()
     return 0
+
+
+def _health(within: float) -> int:
+    from bot.settings import BotSettings
+
+    healthy, line = check(load_settings(BotSettings).heartbeat_file, within)
+    print(line)
+    return 0 if healthy else 1
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable
-from http import HTTPStatus
 
 import aiohttp
 from telegram._utils.defaultvalue import DefaultValue
@@ -41,7 +40,7 @@ class AiohttpRequest(BaseRequest):
 
     __slots__ = (
         "_connect_timeout",
-        "_on_unauthorized",
+        "_on_status",
         "_pool_size",
         "_pool_timeout",
         "_read_timeout",
@@ -56,16 +55,17 @@ class AiohttpRequest(BaseRequest):
         write_timeout: float | None = 5.0,
         connect_timeout: float | None = 5.0,
         pool_timeout: float | None = 1.0,
-        on_unauthorized: Callable[[], None] | None = None,
+        on_status: Callable[[int], None] | None = None,
     ) -> None:
-        """``on_unauthorized`` is called when Telegram answers 401: the token was revoked."""
+        """``on_status`` hears every response's HTTP status: a 401 says the token was
+        revoked, a 200 to getUpdates that polling works."""
         self._pool_size = connection_pool_size
         self._read_timeout = read_timeout
         self._write_timeout = write_timeout
         self._connect_timeout = connect_timeout
         self._pool_timeout = pool_timeout
         self._session: aiohttp.ClientSession | None = None
-        self._on_unauthorized = on_unauthorized
+        self._on_status = on_status
 
     @property
     def read_timeout(self) -> float | None:
@@ -112,9 +112,10 @@ class AiohttpRequest(BaseRequest):
             async with session.request(
                 method, url, data=_body(request_data), timeout=timeout, allow_redirects=False
             ) as response:
-                if response.status == HTTPStatus.UNAUTHORIZED and self._on_unauthorized:
-                    self._on_unauthorized()
-                return response.status, await response.read()
+                body = await response.read()
+                if self._on_status is not None:
+                    self._on_status(response.status)
+                return response.status, body
         except TimeoutError as error:  # aiohttp's timeouts subclass it
             raise TimedOut(f"Timed out: {error!r}") from error
         except aiohttp.ClientError as error:

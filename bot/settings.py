@@ -7,8 +7,10 @@ and ignore each other's names.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated, Literal
 
+from platformdirs import user_cache_dir
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
@@ -47,6 +49,10 @@ class BotSettings(BaseSettings):
     """Keep within Telegram's flood limits; off only to measure the bot itself."""
     concurrent_updates: int = Field(default=64, ge=1, le=1024)
     """How many updates are processed at once, so a slow question stalls no other."""
+    heartbeat_file: Path = Field(
+        default_factory=lambda: Path(user_cache_dir("citebot")) / "heartbeat"
+    )
+    """Refreshed by every successful poll; ``citebot health`` checks its age."""
     reply_deadline_seconds: float = Field(default=60.0, gt=0, le=3600)
     """A reply that fails for a passing reason (5xx, timeout, 429) is tried again until
     this many seconds have passed, then counted as undelivered and logged."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+import tempfile
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -52,6 +53,7 @@ async def running_bot(library: Library, **settings: Any) -> AsyncIterator[BotApi
         "telegram_api_base_url": standin.api_root,
         "telegram_rate_limiter": False,
         "admin_user_ids": frozenset({ADMIN_ID}),
+        "heartbeat_file": Path(tempfile.mkdtemp(prefix="citebot-heartbeat-")) / "heartbeat",
         **settings,
     }
     application = build_application(BotSettings(_env_file=None, **values), library, standin.token)  # type: ignore[call-arg]

@@ -59,14 +59,25 @@ def test_run_without_a_token_explains_what_to_do(tmp_path: Path) -> None:
     assert "TELEGRAM_BOT_TOKEN" in finished.stderr and "make ask" in finished.stderr
 
 
+def health(directory: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "health"], cwd=directory,
+        env=bot_environment(directory), capture_output=True, text=True, timeout=60,
+    )
+
+
 def test_the_bot_process_answers_and_never_logs_its_token(tmp_path: Path) -> None:
     runner = StandInThread()
+    assert health(tmp_path).returncode == 1  # no bot has polled yet
     with runner as standin:
         process = start_bot(tmp_path, standin, LOG_LEVEL="DEBUG")
         try:
             runner.queue_update(runner.call(
                 lambda: standin.private_text("Who wants Afghanistan back in the SCO?")))
             [reply] = runner.wait_for("sendMessage", timeout=40)
+            checked = health(tmp_path)
+            assert checked.returncode == 0, checked.stdout
+            assert checked.stdout.startswith("healthy")
         finally:
             process.send_signal(signal.SIGINT)
             try:
