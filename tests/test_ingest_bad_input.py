@@ -43,17 +43,29 @@ def test_empty_directory_is_a_corpus_error(tmp_path: Path) -> None:
         read_corpus(tmp_path)
 
 
-def test_non_utf8_file_is_skipped_with_a_warning_and_the_rest_served(
+def test_a_file_in_an_undeclared_legacy_encoding_is_read_with_a_warning_naming_the_guess(
     tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
-    (tmp_path / "latin1.txt").write_bytes("Caf\xe9 r\xe9opens\nIt reopened.\n".encode("latin-1"))
+    story = (
+        "Café reopens on the square\n"
+        "The café on the main square reopened on Monday after a year of repairs, its owner "
+        "said, and the terrace will open in the spring.\n"
+    )
+    (tmp_path / "legacy.txt").write_bytes(story.encode("cp1252"))
     with caplog.at_level(logging.WARNING):
         result = read_corpus(tmp_path)
+    legacy = next(d for d in result.documents if d.doc_id == "legacy.txt")
+    assert "The café on the main square reopened" in legacy.text
+    assert "legacy.txt is not UTF-8" in caplog.text
+
+
+def test_bytes_that_are_no_text_are_skipped_and_the_rest_served(tmp_path: Path) -> None:
+    (tmp_path / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "noise.txt").write_bytes(bytes(range(1, 32)) * 40 + bytes(range(128, 256)) * 8)
+    result = read_corpus(tmp_path)
     assert [d.doc_id for d in result.documents] == ["good.txt"]
-    assert [s.path for s in result.skipped] == ["latin1.txt"]
-    assert "UTF-8" in result.skipped[0].reason
-    assert "latin1.txt" in caplog.text
+    assert [s.path for s in result.skipped] == ["noise.txt"]
 
 
 def test_empty_file_is_skipped(tmp_path: Path) -> None:

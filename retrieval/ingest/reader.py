@@ -16,6 +16,7 @@ from retrieval.ingest.article import (
     UnreadableFile,
     fallback_title,
 )
+from retrieval.ingest.encoding import decode
 from retrieval.ingest.html_page import parse_html
 from retrieval.ingest.markdown import strip_markdown
 from retrieval.ingest.scraped import ScrapedArticle, parse_scraped
@@ -115,19 +116,6 @@ PARSERS: dict[str, FileParser] = {
 }
 
 
-def decode(data: bytes) -> str:
-    """Text of a file, or the reason it is not usable text."""
-    if b"\x00" in data:
-        raise UnreadableFile("binary file (contains NUL bytes)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise UnreadableFile(f"not UTF-8 text ({error.reason} at byte {error.start})") from error
-    if not text.strip():
-        raise UnreadableFile("empty file")
-    return text
-
-
 class _Load:
     """The documents, skips and hashes gathered while reading one directory."""
 
@@ -161,7 +149,7 @@ class _Load:
         sidecar_data = self._sidecar_bytes(sidecar) if sidecar in sidecars else None
         self.hashes[path] = hashlib.sha256(data + (sidecar_data or b"")).hexdigest()
         try:
-            found = parser(decode(data), path)
+            found = parser(decode(data, path), path)
         except UnreadableFile as error:
             self.skip(path, str(error))
             return
@@ -180,7 +168,7 @@ class _Load:
         if data is None:
             return NO_OVERRIDES
         try:
-            return parse_sidecar(decode(data))
+            return parse_sidecar(decode(data, sidecar))
         except UnreadableFile as error:
             self.skip(sidecar, str(error))
             return NO_OVERRIDES
