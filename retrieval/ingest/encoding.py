@@ -30,6 +30,8 @@ _DECLARED = re.compile(
     rb"""|<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)""",
     re.IGNORECASE,
 )
+_MOST_CONTROLS = 0.1
+"""Text has few control characters; a file where one in ten is one is binary."""
 _DECLARATION_WINDOW = 4096
 """Browsers look for <meta charset> in the first 1024 bytes; scraped pages push it later."""
 
@@ -39,13 +41,22 @@ def decode(data: bytes, path: str = "") -> str:
     text = _decoded(data, path)
     if not text.strip():
         raise UnreadableFile("empty file")
+    if _controls(text) > _MOST_CONTROLS * len(text):
+        raise UnreadableFile("binary file (mostly control characters)")
     return text
+
+
+def _controls(text: str) -> int:
+    return sum(1 for char in text if char < " " and char not in "\n\r\t\f")
 
 
 def _decoded(data: bytes, path: str) -> str:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace")
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError as error:
+                raise UnreadableFile(f"binary file (not {encoding} after its mark)") from error
     if b"\x00" in data:
         raise UnreadableFile("binary file (contains NUL bytes)")
     declared = _declared_encoding(data)
