@@ -147,15 +147,21 @@ def test_with_a_webhook_url_updates_arrive_by_webhook_with_a_secret(tmp_path: Pa
     assert "s3cret-value" not in log and standin.token not in log
 
 
+def ended(process: subprocess.Popen[str]) -> str:
+    """What the process logged by the time it exited by itself (within a minute)."""
+    try:
+        _, log = process.communicate(timeout=60)
+    finally:
+        process.kill()
+    return log
+
+
 def test_a_rejected_token_stops_the_bot_with_one_line_and_no_token(tmp_path: Path) -> None:
     runner = StandInThread()
     with runner as standin:
         runner.call(lambda: standin.fail_next("getMe", 401, "Unauthorized"))
         process = start_bot(tmp_path, standin)
-        try:
-            _, log = process.communicate(timeout=60)
-        finally:
-            process.kill()
+        log = ended(process)
     assert process.returncode == 1
     assert "error: Telegram rejected TELEGRAM_BOT_TOKEN" in log
     assert standin.token not in log
@@ -167,10 +173,7 @@ def test_an_api_url_without_a_scheme_is_one_line_without_the_token(tmp_path: Pat
     runner = StandInThread()
     with runner as standin:
         process = start_bot(tmp_path, standin, TELEGRAM_API_BASE_URL="127.0.0.1:1/bot")
-        try:
-            _, log = process.communicate(timeout=60)
-        finally:
-            process.kill()
+        log = ended(process)
     assert process.returncode == 1
     assert "error: the bot could not start" in log
     assert standin.token.split(":")[1] not in log
@@ -186,9 +189,8 @@ def test_a_token_revoked_while_running_ends_the_process_with_one_line(tmp_path: 
                 lambda: standin.private_text("Who wants Afghanistan back in the SCO?")))
             runner.wait_for("sendMessage", timeout=40)
             runner.call(lambda: standin.fail_next("getUpdates", 401, "Unauthorized"))
-            _, log = process.communicate(timeout=60)
         finally:
-            process.kill()
+            log = ended(process)
     assert process.returncode == 1
     assert "error: Telegram rejected TELEGRAM_BOT_TOKEN" in log
     assert standin.token.split(":")[1] not in log

@@ -9,12 +9,13 @@ on what the fitted stages before it choose, as they will at run time.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from retrieval.answering.builder import best_per_passage, rank
-from retrieval.answering.candidates import read_sentences, retrieve
+from retrieval.answering.candidates import PassageCandidate, read_sentences, retrieve
 from retrieval.answering.model import AnswerModel
-from retrieval.answering.question import read_question
+from retrieval.answering.question import Question, read_question
 from retrieval.answering.span import scored_spans
 from retrieval.index import SearchIndex
 from retrieval.scoring import contains_any, token_f1
@@ -61,9 +62,8 @@ class Rows:
 
 def passage_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
     rows = Rows()
-    for number, item in _answerable(questions):
-        question = read_question(index, item.question)
-        for candidate in retrieve(index, question, model):
+    for number, item, _, passages in _retrieved(index, questions, model):
+        for candidate in passages:
             text = index.passages.texts[candidate.passage]
             rows.add(candidate.features, contains_any(text, item.answers), number)
     return rows
@@ -71,9 +71,7 @@ def passage_rows(index: SearchIndex, questions: list[SquadQuestion], model: Answ
 
 def sentence_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
     rows = Rows()
-    for number, item in _answerable(questions):
-        question = read_question(index, item.question)
-        passages = retrieve(index, question, model)
+    for number, item, question, passages in _retrieved(index, questions, model):
         for sentence in read_sentences(index, question, passages, model):
             rows.add(sentence.features, contains_any(sentence.text, item.answers), number)
     return rows
@@ -82,9 +80,7 @@ def sentence_rows(index: SearchIndex, questions: list[SquadQuestion], model: Ans
 def span_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
     """Spans of the answering sentences the answer path quotes, where they hold an answer."""
     rows = Rows()
-    for number, item in _answerable(questions):
-        question = read_question(index, item.question)
-        passages = retrieve(index, question, model)
+    for number, item, question, passages in _retrieved(index, questions, model):
         sentences = best_per_passage(read_sentences(index, question, passages, model))
         for sentence in sentences[:QUOTED_SENTENCES]:
             if not contains_any(sentence.text, item.answers):
@@ -111,5 +107,11 @@ def answerable_rows(
     return rows
 
 
-def _answerable(questions: list[SquadQuestion]) -> list[tuple[int, SquadQuestion]]:
-    return [(number, item) for number, item in enumerate(questions) if item.answers]
+def _retrieved(
+    index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel
+) -> Iterator[tuple[int, SquadQuestion, Question, list[PassageCandidate]]]:
+    """Each answerable question with its number, its reading and its retrieved passages."""
+    for number, item in enumerate(questions):
+        if item.answers:
+            question = read_question(index, item.question)
+            yield number, item, question, retrieve(index, question, model)
