@@ -83,7 +83,8 @@ def build_application(settings: BotSettings, library: Library, token: str) -> An
             AiohttpRequest(connection_pool_size=1, on_status=watch.saw)
         )
     if settings.telegram_rate_limiter:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
+        # No retries here: a 429 would pause every chat; replies retry per chat instead.
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))
     application = builder.build()
     watch.application = application
     Delivery.deadline_seconds = settings.reply_deadline_seconds

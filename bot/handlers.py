@@ -17,7 +17,7 @@ from telegram.error import TelegramError
 from bot.addressing import ASK, Me, addressed_question
 from bot.render_html import Block, render_answer, render_blocks
 from bot.replies import reply_html
-from bot.services import Context, services
+from bot.services import Context, chat_turn, services
 
 log = logging.getLogger(__name__)
 
@@ -45,13 +45,16 @@ action is a Bot API call of its own, as costly for the bot as the reply."""
 
 
 async def answer_question(message: Message, question: str, context: Context) -> None:
-    """Rank in a worker thread: one slow question must not stall the others."""
-    answering = asyncio.ensure_future(asyncio.to_thread(services(context).library.answer, question))
-    if message.chat.type == ChatType.PRIVATE:
-        await asyncio.wait({answering}, timeout=TYPING_AFTER_SECONDS)
-        if not answering.done():
-            await _show_typing(message)
-    await reply_html(message, render_answer(await answering))
+    """Rank in a worker thread: one slow question must not stall the others. A chat's
+    questions take turns, so its replies arrive in the order they were asked."""
+    shared = services(context)
+    async with chat_turn(shared, message.chat_id):
+        answering = asyncio.ensure_future(asyncio.to_thread(shared.library.answer, question))
+        if message.chat.type == ChatType.PRIVATE:
+            await asyncio.wait({answering}, timeout=TYPING_AFTER_SECONDS)
+            if not answering.done():
+                await _show_typing(message)
+        await reply_html(message, render_answer(await answering))
 
 
 async def _show_typing(message: Message) -> None:

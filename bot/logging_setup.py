@@ -50,11 +50,13 @@ class JsonRedactingFormatter(RedactingFormatter):
 
 class BootstrapFailureFilter(logging.Filter):
     """PTB logs a failed start-up or a polling loop it gives up (a rejected token, an
-    unreachable Bot API) with its whole traceback before raising; the command then says in
-    one line what failed and what to check, so the log keeps only PTB's own line."""
+    unreachable Bot API), and a 429 it leaves to the caller, with a whole traceback before
+    raising; the bot then says in one line what failed (or waits and sends again), so the
+    log keeps only PTB's own line."""
 
     def filter(self, record: logging.LogRecord) -> bool:
-        if record.getMessage().startswith("Network Retry Loop ("):
+        message = record.getMessage()
+        if message.startswith(("Network Retry Loop (", "Rate limit hit after maximum")):
             record.exc_info = None
             record.exc_text = None
         return True

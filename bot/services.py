@@ -8,6 +8,7 @@ knows the types.
 from __future__ import annotations
 
 import asyncio
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from typing import Any
@@ -67,8 +68,20 @@ class BotServices:
     corpus_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     """Held while the corpus directory or index changes: one reload or upload at a time."""
     recent: RecentUpdates = field(default_factory=RecentUpdates)
+    chat_turns: weakref.WeakValueDictionary[int, asyncio.Lock] = field(
+        default_factory=weakref.WeakValueDictionary
+    )
+    """One lock per chat with a question in hand: a chat's replies leave in the order of its
+    questions, while other chats go on (and a 429 in one chat holds up only that chat)."""
     token_rejected: bool = False
     """Telegram stopped accepting the token while the bot ran: it stops, and says so."""
+
+
+def chat_turn(shared: BotServices, chat_id: int) -> asyncio.Lock:
+    turn = shared.chat_turns.get(chat_id)
+    if turn is None:
+        turn = shared.chat_turns[chat_id] = asyncio.Lock()
+    return turn
 
 
 def install(bot_data: dict[Any, Any], shared: BotServices) -> None:

@@ -68,3 +68,44 @@ def test_a_reply_is_given_up_after_the_deadline_and_counted(library: Library) ->
             assert len(standin.calls_to("sendMessage")) == 2  # no apology after giving up
 
     run(scenario)
+
+
+def test_a_chats_replies_keep_the_order_of_its_questions(library: Library) -> None:
+    questions = [
+        "Who wants Afghanistan back in the SCO?",
+        "when did Russia recognise the IEA",
+        "Who did Shoigu meet in Kabul?",
+        "How many people died in the concert hall attack near Moscow?",
+        "Which countries have accepted Taliban ambassadors?",
+    ]
+
+    async def scenario() -> None:
+        async with running_bot(library) as standin:
+            asked = [standin.private_text(question) for question in questions]
+            for update in asked:
+                standin.queue_update(update)
+            replies = await standin.wait_for("sendMessage", len(questions))
+            answered = [call.params["reply_parameters"]["message_id"] for call in replies]
+            assert answered == [update["message"]["message_id"] for update in asked]
+
+    run(scenario)
+
+
+def test_a_flood_wait_in_one_chat_does_not_hold_up_another(library: Library) -> None:
+    async def scenario() -> None:
+        async with running_bot(library, telegram_rate_limiter=True) as standin:
+            standin.fail_next("sendMessage", 429, "Too Many Requests: retry after 2", 2)
+            standin.queue_update(standin.private_text(QUESTION, user_id=501))
+            [refused] = await standin.wait_for("sendMessage")
+            standin.queue_update(standin.private_text(QUESTION, user_id=502))
+            [other] = await standin.wait_for(
+                "sendMessage", where=lambda call: call.params["chat_id"] == 502
+            )
+            assert other.at - refused.at < 1.0
+            [retried] = await standin.wait_for(
+                "sendMessage", timeout=6, where=lambda call: call is not refused
+                and call.params["chat_id"] == 501
+            )
+            assert retried.at - refused.at >= 2.0
+
+    run(scenario)
