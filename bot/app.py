@@ -41,6 +41,7 @@ from bot.reload import on_reload
 from bot.replies import Delivery
 from bot.services import AnyApplication, BotServices, drop_duplicates, install, services_in
 from bot.settings import BotSettings
+from bot.updates import UpdatesRequest
 from bot.upload import on_document
 from retrieval.library import Library
 
@@ -80,7 +81,7 @@ def build_application(settings: BotSettings, library: Library, token: str) -> An
     watch = PollWatch(Heartbeat(settings.heartbeat_file))
     if settings.telegram_http_client == "aiohttp":
         builder = builder.request(AiohttpRequest()).get_updates_request(
-            AiohttpRequest(connection_pool_size=1, on_status=watch.saw)
+            UpdatesRequest(connection_pool_size=1, on_status=watch.saw)
         )
     if settings.telegram_rate_limiter:
         # No retries here: a 429 would pause every chat; replies retry per chat instead.

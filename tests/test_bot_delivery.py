@@ -109,3 +109,19 @@ def test_a_flood_wait_in_one_chat_does_not_hold_up_another(library: Library) -> 
             assert retried.at - refused.at >= 2.0
 
     run(scenario)
+
+
+def test_an_update_that_cannot_be_parsed_is_skipped_and_polling_goes_on(
+    library: Library,
+) -> None:
+    async def scenario() -> None:
+        async with running_bot(library) as standin:
+            standin.queue_update({"message": {"message_id": 1, "date": "yesterday",
+                                              "chat": {"id": 7, "type": "private"}}})
+            standin.queue_update(standin.private_text(QUESTION))
+            [reply] = await standin.wait_for("sendMessage", timeout=10)
+            assert "SCO" in parse_telegram_html(str(reply.params["text"]))
+            await standin.settle()
+            assert len(standin.calls_to("getUpdates")) < 40  # not asking for it again and again
+
+    run(scenario)
