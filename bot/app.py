@@ -41,7 +41,7 @@ from bot.reload import on_reload
 from bot.replies import Delivery
 from bot.services import AnyApplication, BotServices, drop_duplicates, install, services_in
 from bot.settings import BotSettings
-from bot.updates import UpdatesRequest
+from bot.updates import defuse
 from bot.upload import on_document
 from retrieval.library import Library
 
@@ -81,7 +81,7 @@ def build_application(settings: BotSettings, library: Library, token: str) -> An
     watch = PollWatch(Heartbeat(settings.heartbeat_file))
     if settings.telegram_http_client == "aiohttp":
         builder = builder.request(AiohttpRequest()).get_updates_request(
-            UpdatesRequest(connection_pool_size=1, on_status=watch.saw)
+            AiohttpRequest(connection_pool_size=1, on_response=watch.saw)
         )
     if settings.telegram_rate_limiter:
         # No retries here: a 429 would pause every chat; replies retry per chat instead.
@@ -95,21 +95,24 @@ def build_application(settings: BotSettings, library: Library, token: str) -> An
 
 
 class PollWatch:
-    """Hears how getUpdates went. A 200 refreshes the heartbeat (``citebot health``); a 401
-    stops the bot: the token was revoked while running, and PTB would otherwise stop
-    polling and stay up, deaf (``run_bot`` then exits non-zero)."""
+    """Sees every getUpdates answer before PTB does. A 200 refreshes the heartbeat
+    (``citebot health``) and has its unreadable updates defused; a 401 stops the bot: the
+    token was revoked while running, and PTB would otherwise stop polling and stay up,
+    deaf (``run_bot`` then exits non-zero)."""
 
     def __init__(self, heartbeat: Heartbeat) -> None:
         self.heartbeat = heartbeat
         self.application: AnyApplication | None = None
 
-    def saw(self, status: int) -> None:
+    def saw(self, status: int, body: bytes) -> bytes:
         if status == HTTPStatus.OK:
             self.heartbeat.beat()
-        elif status == HTTPStatus.UNAUTHORIZED and self.application is not None:
+            return defuse(body)
+        if status == HTTPStatus.UNAUTHORIZED and self.application is not None:
             log.error("Telegram rejected the token while running; stopping")
             services_in(self.application.bot_data).token_rejected = True
             self.application.stop_running()
+        return body
 
 
 def add_handlers(application: AnyApplication) -> None:

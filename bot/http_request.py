@@ -40,7 +40,7 @@ class AiohttpRequest(BaseRequest):
 
     __slots__ = (
         "_connect_timeout",
-        "_on_status",
+        "_on_response",
         "_pool_size",
         "_pool_timeout",
         "_read_timeout",
@@ -55,17 +55,17 @@ class AiohttpRequest(BaseRequest):
         write_timeout: float | None = 5.0,
         connect_timeout: float | None = 5.0,
         pool_timeout: float | None = 1.0,
-        on_status: Callable[[int], None] | None = None,
+        on_response: Callable[[int, bytes], bytes] | None = None,
     ) -> None:
-        """``on_status`` hears every response's HTTP status: a 401 says the token was
-        revoked, a 200 to getUpdates that polling works."""
+        """``on_response`` sees every response's status and body and returns the body PTB
+        is to read (the getUpdates request watches the token and defuses bad updates)."""
         self._pool_size = connection_pool_size
         self._read_timeout = read_timeout
         self._write_timeout = write_timeout
         self._connect_timeout = connect_timeout
         self._pool_timeout = pool_timeout
         self._session: aiohttp.ClientSession | None = None
-        self._on_status = on_status
+        self._on_response = on_response
 
     @property
     def read_timeout(self) -> float | None:
@@ -113,8 +113,8 @@ class AiohttpRequest(BaseRequest):
                 method, url, data=_body(request_data), timeout=timeout, allow_redirects=False
             ) as response:
                 body = await response.read()
-                if self._on_status is not None:
-                    self._on_status(response.status)
+                if self._on_response is not None:
+                    body = self._on_response(response.status, body)
                 return response.status, body
         except TimeoutError as error:  # aiohttp's timeouts subclass it
             raise TimedOut(f"Timed out: {error!r}") from error

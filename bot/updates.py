@@ -13,10 +13,6 @@ import json
 import logging
 
 from telegram import Update
-from telegram._utils.types import ODVInput
-from telegram.request import BaseRequest, RequestData
-
-from bot.http_request import AiohttpRequest
 
 log = logging.getLogger(__name__)
 
@@ -46,24 +42,3 @@ def _readable(update: dict[str, object]) -> bool:
     except Exception:  # anything PTB raises while parsing means it cannot read the update
         return False
     return True
-
-
-class UpdatesRequest(AiohttpRequest):
-    """The request getUpdates goes through: every answer is defused before PTB parses it."""
-
-    __slots__ = ()
-
-    async def do_request(
-        self,
-        url: str,
-        method: str,
-        request_data: RequestData | None = None,
-        read_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        write_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        connect_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-        pool_timeout: ODVInput[float] = BaseRequest.DEFAULT_NONE,
-    ) -> tuple[int, bytes]:
-        status, body = await super().do_request(
-            url, method, request_data, read_timeout, write_timeout, connect_timeout, pool_timeout
-        )
-        return status, defuse(body) if status == 200 and url.endswith("/getUpdates") else body
