@@ -1,4 +1,5 @@
-"""Answer building: what a question asks for, which sentence answers it, the excerpt."""
+"""Answering: question → candidates → features → model → span → quote (``builder`` runs
+the stages; ``model.json`` is the fitted model they share)."""
 
 from retrieval.answering.builder import answer_question
 

@@ -32,9 +32,9 @@ from retrieval.models import Answer, Quote
 from retrieval.settings import RetrievalSettings
 
 FIRST_QUOTE_SHARE = 0.7
+"""The first quote may take this share of ``QUOTE_CHARS``; the rest share what is left."""
 SHORTEST_QUOTE = 80
 """A further quote with less room than this is left out rather than cut to a fragment."""
-"""The first quote may take this share of ``QUOTE_CHARS``; the rest share what is left."""
 
 
 @dataclass(frozen=True)
