@@ -43,6 +43,7 @@ from bot.services import AnyApplication, BotServices, drop_duplicates, install, 
 from bot.settings import BotSettings
 from bot.updates import defuse
 from bot.upload import on_document
+from bot.webhook import serve_webhook
 from retrieval.library import Library
 
 log = logging.getLogger(__name__)
@@ -157,32 +158,30 @@ def run_bot(bot_settings: BotSettings, library: Library) -> None:
         bot_settings.log_level, [token, webhook_secret], bot_settings.log_format == "json"
     )
     application = build_application(bot_settings, library, token)
+    if bot_settings.webhook_url is not None:
+        log.info("Answering by webhook on port %d", bot_settings.webhook_port)
+        asyncio.run(_webhook(application, bot_settings, webhook_secret))
+        return
+    log.info("Answering by long polling")
     try:
-        if bot_settings.webhook_url is None:
-            log.info("Answering by long polling")
-            application.run_polling(
-                allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=BOOTSTRAP_RETRIES,
-                close_loop=False,
-            )
-        else:
-            log.info("Answering by webhook on port %d", bot_settings.webhook_port)
-            application.run_webhook(
-                listen=bot_settings.webhook_listen,
-                port=bot_settings.webhook_port,
-                url_path=bot_settings.webhook_path,
-                webhook_url=bot_settings.webhook_url,
-                secret_token=webhook_secret,
-                allowed_updates=ALLOWED_UPDATES,
-                bootstrap_retries=BOOTSTRAP_RETRIES,
-                close_loop=False,
-            )
+        application.run_polling(
+            allowed_updates=ALLOWED_UPDATES,
+            bootstrap_retries=BOOTSTRAP_RETRIES,
+            close_loop=False,
+        )
     finally:
         loop = asyncio.get_event_loop()
         loop.run_until_complete(AiohttpRequest.shutdown_all())
         loop.close()
     if services_in(application.bot_data).token_rejected:
         raise InvalidToken("Telegram rejected the token while the bot was running")
+
+
+async def _webhook(application: AnyApplication, settings: BotSettings, secret: str) -> None:
+    try:
+        await serve_webhook(application, settings, secret, ALLOWED_UPDATES, BOOTSTRAP_RETRIES)
+    finally:
+        await AiohttpRequest.shutdown_all()
 
 
 def _webhook_secret(settings: BotSettings) -> str:

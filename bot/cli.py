@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 
-from bot.health import HEALTHY_WITHIN_SECONDS, check
+from bot.health import HEALTHY_WITHIN_SECONDS, check, check_webhook
 from retrieval.cli import add_common_options, add_version_option, load_settings, open_library
 from retrieval.library import Library
 from retrieval.progress import disable_progress
@@ -55,9 +55,11 @@ def build_parser(prog: str = "citebot") -> argparse.ArgumentParser:
     add_common_options(run)
     health = commands.add_parser(
         "health",
-        help="exit 0 if the running bot polled Telegram successfully in the last two minutes",
-        description="Read the heartbeat file (HEARTBEAT_FILE) that a polling bot refreshes "
-        "with every successful getUpdates; for Docker's HEALTHCHECK or a supervisor.",
+        help="exit 0 if the running bot is alive: it polled Telegram in the last two minutes, "
+        "or its webhook server answers",
+        description="Polling: read the heartbeat file (HEARTBEAT_FILE) that the bot refreshes "
+        "with every successful getUpdates. With WEBHOOK_URL set: ask the webhook server's "
+        "/healthz on WEBHOOK_PORT. For Docker's HEALTHCHECK or a supervisor.",
     )
     health.add_argument(
         "--within", type=float, default=HEALTHY_WITHIN_SECONDS, metavar="SECONDS",
@@ -115,7 +117,11 @@ def _chat(library: Library, as_json: bool) -> int:
 def _health(within: float) -> int:
     from bot.settings import BotSettings
 
-    healthy, line = check(load_settings(BotSettings).heartbeat_file, within)
+    settings = load_settings(BotSettings)
+    if settings.webhook_url is not None:
+        healthy, line = check_webhook(settings.webhook_port)
+    else:
+        healthy, line = check(settings.heartbeat_file, within)
     print(line)
     return 0 if healthy else 1
 

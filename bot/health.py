@@ -1,4 +1,5 @@
-"""Is the bot alive? A heartbeat file that polling refreshes, and the check that reads it.
+"""Is the bot alive? A heartbeat file that polling refreshes, and the check that reads it;
+with a webhook, the server's ``/healthz``.
 
 A supervisor (Docker's HEALTHCHECK, systemd, a cron job) cannot ask a polling bot
 anything: it makes only outgoing requests. So every successful getUpdates
@@ -10,8 +11,11 @@ stays healthy and a wedged or disconnected one does not.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 log = logging.getLogger(__name__)
@@ -47,3 +51,16 @@ def check(path: Path, within: float = HEALTHY_WITHIN_SECONDS) -> tuple[bool, str
     if age > within:
         return False, f"unhealthy: the last successful poll was {age:.0f} s ago"
     return True, f"healthy: the last successful poll was {age:.0f} s ago"
+
+
+def check_webhook(port: int, timeout: float = 5.0) -> tuple[bool, str]:
+    """Whether the webhook server on this machine answers ``/healthz`` with 200."""
+    url = f"http://127.0.0.1:{port}/healthz"
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            state = json.loads(response.read())
+    except urllib.error.HTTPError as error:
+        return False, f"unhealthy: the webhook server answered {error.code}"
+    except (OSError, ValueError) as error:
+        return False, f"unhealthy: no webhook server answers on port {port} ({error})"
+    return True, f"healthy: the webhook server is up ({state.get('undelivered', 0)} undelivered)"

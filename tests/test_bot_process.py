@@ -9,14 +9,9 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
-import time
 from pathlib import Path
-from typing import Any
-
-import httpx
 
 from tests.bot_api_standin import BotApiStandIn, StandInThread, parse_telegram_html
 from tests.bot_harness import copy_seeds
@@ -89,62 +84,6 @@ def test_the_bot_process_answers_and_never_logs_its_token(tmp_path: Path) -> Non
     assert "getUpdates" in log, "DEBUG logging should show the Bot API calls"
     assert standin.token not in log
     assert standin.token.split(":")[1] not in log
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
-def post_update(port: int, update: dict[str, Any], secret: str) -> int:
-    """POST like Telegram does, retrying while the webhook server starts up."""
-    deadline = time.monotonic() + 30
-    while True:
-        try:
-            response = httpx.post(
-                f"http://127.0.0.1:{port}/telegram", json=update, timeout=5,
-                headers={"X-Telegram-Bot-Api-Secret-Token": secret},
-            )
-            return response.status_code
-        except httpx.TransportError:
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.1)
-
-
-def test_with_a_webhook_url_updates_arrive_by_webhook_with_a_secret(tmp_path: Path) -> None:
-    port = free_port()
-    runner = StandInThread()
-    with runner as standin:
-        process = start_bot(
-            tmp_path,
-            standin,
-            WEBHOOK_URL="https://bot.example.org/telegram",
-            WEBHOOK_LISTEN="127.0.0.1",
-            WEBHOOK_PORT=str(port),
-            WEBHOOK_SECRET_TOKEN="s3cret-value",
-        )
-        try:
-            forged = runner.call(lambda: standin.private_text("forged question"))
-            forged["update_id"] = 1
-            assert post_update(port, forged, "wrong") == 403
-            question = runner.call(lambda: standin.private_text("Who wants Afghanistan in SCO?"))
-            question["update_id"] = 2
-            assert post_update(port, question, "s3cret-value") == 200
-            [reply] = runner.wait_for("sendMessage", timeout=30)
-            [webhook] = runner.wait_for("setWebhook")
-        finally:
-            process.send_signal(signal.SIGINT)
-            try:
-                _, log = process.communicate(timeout=20)
-            finally:
-                process.kill()
-    assert webhook.params["url"] == "https://bot.example.org/telegram"
-    assert webhook.params["secret_token"] == "s3cret-value"
-    assert int(reply.params["reply_parameters"]["message_id"]) == question["message"]["message_id"]
-    assert "s3cret-value" not in log and standin.token not in log
 
 
 def ended(process: subprocess.Popen[str]) -> str:
