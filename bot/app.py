@@ -80,10 +80,13 @@ def build_application(settings: BotSettings, library: Library, token: str) -> An
         .post_init(_register_commands)
     )
     watch = PollWatch(Heartbeat(settings.heartbeat_file))
+    timeout = settings.telegram_read_timeout_seconds
     if settings.telegram_http_client == "aiohttp":
-        builder = builder.request(AiohttpRequest()).get_updates_request(
+        builder = builder.request(AiohttpRequest(read_timeout=timeout)).get_updates_request(
             AiohttpRequest(connection_pool_size=1, on_response=watch.saw)
         )
+    else:
+        builder = builder.read_timeout(timeout)
     if settings.telegram_rate_limiter:
         # No retries here: a 429 would pause every chat; replies retry per chat instead.
         builder = builder.rate_limiter(AIORateLimiter(max_retries=0))

@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+import warnings
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import TypeVar
@@ -19,6 +20,7 @@ from typing import TypeVar
 from telegram import InlineKeyboardMarkup, LinkPreviewOptions, Message, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, InvalidToken, NetworkError, RetryAfter
+from telegram.warnings import PTBDeprecationWarning
 
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
 FIRST_BACKOFF_SECONDS = 0.5
@@ -76,6 +78,8 @@ async def deliver(send: Callable[[], Awaitable[Sent]], where: str) -> Sent:
 
 def _wait_after(error: Exception, backoff: float) -> float:
     if isinstance(error, RetryAfter):
-        seconds = error.retry_after
+        with warnings.catch_warnings():  # PTB 22.2 warns that the type will change: both work
+            warnings.simplefilter("ignore", PTBDeprecationWarning)
+            seconds = error.retry_after
         return seconds.total_seconds() if isinstance(seconds, timedelta) else float(seconds)
     return backoff

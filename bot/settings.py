@@ -53,6 +53,10 @@ class BotSettings(BaseSettings):
         default_factory=lambda: Path(user_cache_dir("citebot")) / "heartbeat"
     )
     """Refreshed by every successful poll; ``citebot health`` checks its age."""
+    telegram_read_timeout_seconds: float = Field(default=30.0, gt=0, le=300)
+    """How long a Bot API call may take to answer. Generous on purpose: a call that
+    times out is sent again, and if Telegram was only slow the chat would get the reply
+    twice (PTB's default of 5 s did that under a slow API)."""
     reply_deadline_seconds: float = Field(default=60.0, gt=0, le=3600)
     """A reply that fails for a passing reason (5xx, timeout, 429) is tried again until
     this many seconds have passed, then counted as undelivered and logged."""

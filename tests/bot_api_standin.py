@@ -24,6 +24,11 @@ Usage inside one event loop (tests, an in-process benchmark)::
     latency = call.at - standin.queued_at[update_id]
     await standin.stop()
 
+Faults on purpose: ``fail_next`` (an error answer, e.g. 500 or 429 with
+``retry_after``), ``hang_next`` (answered late, but carried out), ``drop_next``
+(the connection closed without an answer), or ``fault_mix`` for random faults
+on every call of a method.
+
 For a bot in another process, ``StandInThread`` runs the same server on its own
 event loop in a background thread and offers blocking versions of these calls.
 """
@@ -34,6 +39,7 @@ import asyncio
 import contextlib
 import itertools
 import json
+import random
 import re
 import threading
 import time
@@ -170,6 +176,54 @@ class ApiError(Exception):
         return body
 
 
+@dataclass(frozen=True)
+class Hang:
+    """The call is carried out and answered, but only after ``seconds``: a Bot API
+    slower than the client's patience (the message exists even if the client gave up)."""
+
+    seconds: float
+
+
+class Drop(Exception):
+    """The connection is closed without an answer, before the call is carried out."""
+
+
+Fault = ApiError | Hang | Drop
+
+
+@dataclass
+class FaultMix:
+    """Random faults on every call of a method, from a seeded generator so a failing
+    run can be repeated: shares of 500s, 429s (``retry_after`` seconds), hangs
+    (``hang_seconds``) and dropped connections."""
+
+    server_errors: float = 0.0
+    flood_waits: float = 0.0
+    hangs: float = 0.0
+    drops: float = 0.0
+    hang_seconds: float = 6.0
+    retry_after: int = 1
+    seed: int = 0
+    _random: random.Random = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._random = random.Random(self.seed)
+
+    def draw(self) -> Fault | None:
+        roll = self._random.random()
+        for share, fault in (
+            (self.server_errors, ApiError(500, "Internal Server Error")),
+            (self.flood_waits, ApiError(429, f"Too Many Requests: retry after "
+                                             f"{self.retry_after}", self.retry_after)),
+            (self.hangs, Hang(self.hang_seconds)),
+            (self.drops, Drop()),
+        ):
+            if roll < share:
+                return fault
+            roll -= share
+        return None
+
+
 @dataclass
 class _StoredFile:
     file_id: str
@@ -221,7 +275,8 @@ class BotApiStandIn:
         self._ids = itertools.count(1)
         self._chats: dict[int, _Chat] = {}
         self._files: dict[str, _StoredFile] = {}
-        self._failures: dict[str, list[ApiError]] = {}
+        self._failures: dict[str, list[Fault]] = {}
+        self._fault_mixes: dict[str, FaultMix] = {}
         self._poll = _Poll()
         self._call_recorded = asyncio.Condition()
         self._server: asyncio.Server | None = None
@@ -292,6 +347,18 @@ class BotApiStandIn:
                   ) -> None:
         """Make the next call of ``method`` fail the way Telegram fails it."""
         self._failures.setdefault(method, []).append(ApiError(code, description, retry_after))
+
+    def hang_next(self, method: str, seconds: float) -> None:
+        """Answer the next call of ``method`` only after ``seconds``."""
+        self._failures.setdefault(method, []).append(Hang(seconds))
+
+    def drop_next(self, method: str) -> None:
+        """Close the connection of the next call of ``method`` without an answer."""
+        self._failures.setdefault(method, []).append(Drop())
+
+    def fault_mix(self, method: str, mix: FaultMix) -> None:
+        """From now on, every call of ``method`` may meet one of ``mix``'s faults."""
+        self._fault_mixes[method] = mix
 
     # -- update builders: Telegram-shaped, with the entities Telegram would add ------
 
@@ -407,7 +474,7 @@ class BotApiStandIn:
         try:
             while await self._serve_request(reader, writer):
                 pass
-        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError):
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.CancelledError, Drop):
             pass
         finally:
             self._connections.discard(task)
@@ -457,16 +524,28 @@ class BotApiStandIn:
 
     async def _call(self, method: str, params: JsonDict) -> JsonDict:
         arrived = time.monotonic()
+        fault = self._next_fault(method)
+        if isinstance(fault, Drop):
+            await self._record(ApiCall(method, params, arrived, False, "connection dropped"))
+            raise fault
+        if isinstance(fault, Hang):
+            await asyncio.sleep(fault.seconds)
         try:
-            failures = self._failures.get(method)
-            if failures:
-                raise failures.pop(0)
+            if isinstance(fault, ApiError):
+                raise fault
             result = await self._answer(method, params)
         except ApiError as error:
             await self._record(ApiCall(method, params, arrived, False, error.description))
             return error.payload()
         await self._record(ApiCall(method, params, arrived, True, result))
         return {"ok": True, "result": result}
+
+    def _next_fault(self, method: str) -> Fault | None:
+        queued = self._failures.get(method)
+        if queued:
+            return queued.pop(0)
+        mix = self._fault_mixes.get(method)
+        return mix.draw() if mix is not None else None
 
     async def _record(self, call: ApiCall) -> None:
         async with self._call_recorded:
