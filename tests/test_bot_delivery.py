@@ -202,3 +202,20 @@ def test_under_a_mix_of_faults_every_question_is_answered_once_in_order(
             assert faults >= 15  # the mix really hit (about a quarter of 100 first tries)
 
     run(scenario, timeout=60)
+
+
+def test_a_burst_of_a_thousand_questions_keeps_each_chats_order(library: Library) -> None:
+    async def scenario() -> None:
+        async with running_bot(library) as standin:
+            asked = [
+                standin.private_text(FAULT_MIX_QUESTIONS[turn % 4], user_id=700 + chat)
+                for turn in range(20) for chat in range(50)
+            ]
+            standin.queue_updates(asked)
+            await standin.wait_for("sendMessage", len(asked), timeout=100)
+            for chat in range(50):
+                in_chat = [call.params["reply_parameters"]["message_id"]
+                           for call in standin.bot_messages(700 + chat)]
+                assert in_chat == sorted(in_chat) and len(in_chat) == 20
+
+    run(scenario, timeout=120)
