@@ -1,56 +1,45 @@
-"""HTML pages → the same lines a scraper would produce, plus the metadata the
-page declares in <meta>, <time>, <h1> and <title>.
+"""HTML pages → the article's lines and the facts the page states about itself.
 
-Markup tells more than text does: navigation, asides, forms and share widgets
-are dropped by element, the article is taken from <article>/<main> when the
-page has one, and the lines then go through the scraped-text rules, which
-catch the furniture that markup does not label.
+trafilatura finds the article in the markup (its content heuristics, with
+readability and jusText as fallbacks, measured far ahead of element rules by
+class name) and reads the page's metadata: the title, the site name, the
+published date through htmldate (JSON-LD, meta tags, ``<time>``, the URL, the
+visible dateline, as the page writes it) and the canonical URL. The lines it
+keeps then go through the scraped-text rules, which still catch furniture that
+markup does not label (teaser blocks, share lines, a byline's outlet), unless
+they would throw away most of what trafilatura kept.
+
+A page trafilatura cannot read, or one too short for its heuristics (it then
+returns the whole page as one flat line, its "baseline"), is read from its
+visible text by the scraped-text rules alone.
 """
 
 from __future__ import annotations
 
-import re
+import logging
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from bs4 import BeautifulSoup, Comment, NavigableString, PageElement, Tag
+from trafilatura import bare_extraction
+from trafilatura.settings import Document as Extraction
 
-from retrieval.ingest.dates import parse_date
+from retrieval.ingest.article import UnreadableFile
 from retrieval.ingest.scraped import ScrapedArticle, parse_lines
-from retrieval.ingest.text import normalise_space, word_set
+from retrieval.ingest.text import join_paragraphs, normalise_space, word_set
 
-_DROPPED_ELEMENTS = tuple(
-    word_set(
-        "script style noscript template nav header footer aside form iframe svg button select "
-        "input textarea figure menu dialog"
-    )
-)
+log = logging.getLogger(__name__)
+
+KEPT_SHARE = 0.5
+"""The line rules may remove furniture, never most of the article trafilatura found."""
+
+_NEVER_TEXT = tuple(word_set("script style noscript template svg head iframe object"))
 _BLOCK_ELEMENTS = word_set(
-    "p div section article main h1 h2 h3 h4 h5 h6 li ul ol dl dt dd blockquote pre table "
-    "tr td th caption address hr center details summary"
+    "p div section article main aside nav header footer form h1 h2 h3 h4 h5 h6 li ul ol "
+    "dl dt dd blockquote pre table tr td th caption address hr center details summary "
+    "figure figcaption"
 )
-_FURNITURE_CLASS = re.compile(
-    r"(?:^|[-_\s])(?:share|sharing|social|related|newsletter|comments?|advert\w*|ads?|cookie\w*"
-    r"|promo|sidebar|breadcrumbs?|subscribe|popup|modal|recommend\w*|trending|most-popular)"
-    r"(?:$|[-_\s])",
-    re.IGNORECASE,
-)
-_TITLE_SEPARATORS = re.compile(r"\s+[|–—-]\s+")
-_PUBLISHED_META = (
-    "article:published_time",
-    "og:published_time",
-    "datepublished",
-    "pubdate",
-    "publish-date",
-    "publishdate",
-    "date",
-    "dc.date.issued",
-    "dc.date",
-    "parsely-pub-date",
-    "sailthru.date",
-)
-_OUTLET_META = ("og:site_name", "application-name", "publisher")
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,128 +51,104 @@ class PageFacts:
 
 
 def parse_html(markup: str) -> tuple[PageFacts, ScrapedArticle]:
-    """The page's declared facts and its text cleaned as scraped text.
+    """The page's own facts and its article text, cleaned.
 
-    Raises UnreadableFile when no article text is left after cleaning.
+    Raises UnreadableFile when no article text is found.
     """
-    soup = BeautifulSoup(markup, "lxml")
-    facts = _page_facts(soup)
-    _drop_furniture_elements(soup)
-    lines = _block_lines(_content_root(soup))
-    return facts, parse_lines(lines, facts.title)
+    extraction = _extract(markup)
+    facts = _page_facts(extraction)
+    text = extraction.text if extraction is not None else None
+    if not text or "\n" not in text.strip():
+        if extraction is None:
+            log.warning("trafilatura found no article; reading the page's visible text")
+        article = parse_lines(visible_lines(markup), facts.title)
+    else:
+        article = _cleaned(text.splitlines(), facts.title)
+    return _with_outlet(facts, article), article
 
 
-def _page_facts(soup: BeautifulSoup) -> PageFacts:
-    meta = _meta_contents(soup)
-    outlet = _first(meta, _OUTLET_META)
+def _extract(markup: str) -> Extraction | None:
+    try:
+        extraction = bare_extraction(
+            markup, include_comments=False, include_tables=True, with_metadata=True
+        )
+    except Exception as error:  # any failure inside the extractor: use the fallback
+        log.warning("trafilatura failed on a page (%s)", error)
+        return None
+    return extraction if isinstance(extraction, Extraction) else None
+
+
+def _page_facts(extraction: Extraction | None) -> PageFacts:
+    if extraction is None:
+        return PageFacts(None, None, None, None)
     return PageFacts(
-        title=_headline(soup, meta, outlet),
-        source=outlet,
-        published=_published(soup, meta),
-        url=_canonical_url(soup) or meta.get("og:url"),
+        title=_headline(extraction),
+        source=_site_name(extraction),
+        published=_date(extraction.date),
+        url=extraction.url or None,
     )
 
 
-def _meta_contents(soup: BeautifulSoup) -> dict[str, str]:
-    """Every <meta> by its name, property or itemprop, lower-cased (sites vary)."""
-    contents: dict[str, str] = {}
-    for tag in soup.find_all("meta"):
-        content = normalise_space(_attribute(tag, "content"))
-        for attribute in ("property", "name", "itemprop"):
-            key = _attribute(tag, attribute).lower()
-            if key and content:
-                contents.setdefault(key, content)
-    return contents
+def _headline(extraction: Extraction) -> str | None:
+    """The article's own heading when the extracted text starts with one: the
+    page's <title> often carries the site's name, the first <h1> is often a logo."""
+    body = extraction.body
+    if body is not None and len(body) and body[0].tag == "head":
+        heading = normalise_space("".join(body[0].itertext()))
+        if heading:
+            return heading
+    return normalise_space(extraction.title or "") or None
 
 
-def _attribute(tag: Tag, name: str) -> str:
-    value = tag.get(name)
-    if isinstance(value, list):
-        return " ".join(value)
-    return value or ""
+def _site_name(extraction: Extraction) -> str | None:
+    return normalise_space(extraction.sitename or "") or None
 
 
-def _first(meta: dict[str, str], keys: tuple[str, ...]) -> str | None:
-    return next((meta[key] for key in keys if key in meta), None)
+def _with_outlet(facts: PageFacts, article: ScrapedArticle) -> PageFacts:
+    """A bare host name is only trafilatura's guess at the outlet: an outlet named in
+    the article's byline or dateline is better."""
+    guessed = facts.source is None or (" " not in facts.source and "." in facts.source)
+    if guessed and article.source:
+        return replace(facts, source=article.source)
+    return facts
 
 
-def _headline(soup: BeautifulSoup, meta: dict[str, str], outlet: str | None) -> str | None:
-    heading = soup.find("h1")
-    if isinstance(heading, Tag):
-        text = normalise_space(heading.get_text())
-        if text:
-            return text
-    declared = meta.get("og:title") or meta.get("twitter:title")
-    if declared:
-        return declared
-    if soup.title is not None:
-        return _without_site_name(normalise_space(soup.title.get_text()), outlet) or None
-    return None
+def _date(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
 
 
-def _without_site_name(title: str, outlet: str | None) -> str:
-    """<title> often reads "Headline | Outlet"; the outlet is not the headline."""
-    separators = list(_TITLE_SEPARATORS.finditer(title))
-    if outlet and separators:
-        last = separators[-1]
-        if title[last.end() :].casefold() == outlet.casefold():
-            return title[: last.start()]
-    return title
+def _cleaned(lines: list[str], title: str | None) -> ScrapedArticle:
+    """trafilatura's lines through the scraped-text rules, unless those would keep
+    less than ``KEPT_SHARE`` of the article's text."""
+    body = [line for line in lines if line.strip() and line.strip() != title]
+    whole = join_paragraphs([normalise_space(line) for line in body])
+    try:
+        cleaned = parse_lines(lines, title)
+    except UnreadableFile:
+        return ScrapedArticle(title=title, text=whole, source=None, published=None)
+    if len(cleaned.text) >= KEPT_SHARE * len(whole):
+        return cleaned
+    return ScrapedArticle(
+        title=cleaned.title, text=whole, source=cleaned.source, published=cleaned.published
+    )
 
 
-def _published(soup: BeautifulSoup, meta: dict[str, str]) -> date | None:
-    for key in _PUBLISHED_META:
-        if key in meta and (published := parse_date(meta[key])) is not None:
-            return published
-    for time in soup.find_all("time"):
-        published = parse_date(_attribute(time, "datetime") or time.get_text())
-        if published is not None:
-            return published
-    return None
-
-
-def _canonical_url(soup: BeautifulSoup) -> str | None:
-    for link in soup.find_all("link"):
-        if "canonical" in _attribute(link, "rel").lower().split():
-            return _attribute(link, "href") or None
-    return None
-
-
-def _drop_furniture_elements(soup: BeautifulSoup) -> None:
-    for tag in soup.find_all(_DROPPED_ELEMENTS):
-        tag.decompose()
-    for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
-        comment.extract()
-    for tag in soup.find_all(_is_furniture_element):
-        tag.decompose()
-
-
-def _is_furniture_element(tag: Tag) -> bool:
-    if tag.name in ("html", "body", "article", "main"):
-        return False
-    if tag.has_attr("hidden") or _attribute(tag, "aria-hidden") == "true":
-        return True
-    marks = f"{_attribute(tag, 'class')} {_attribute(tag, 'id')}"
-    return _FURNITURE_CLASS.search(marks) is not None
-
-
-def _content_root(soup: BeautifulSoup) -> Tag:
-    """The longest <article>, else <main>, else the body: teaser cards are often
-    <article>s too, but shorter than the story."""
-    articles = [tag for tag in soup.find_all("article") if isinstance(tag, Tag)]
-    if articles:
-        return max(articles, key=lambda tag: len(tag.get_text()))
-    for candidate in (soup.find("main"), soup.find(attrs={"role": "main"}), soup.body):
-        if isinstance(candidate, Tag):
-            return candidate
-    return soup
-
-
-def _block_lines(root: Tag) -> list[str]:
-    """Text as a browser lays it out: a new line at every block and <br>.
+def visible_lines(markup: str) -> list[str]:
+    """The page's text as a browser lays it out: a new line at every block and <br>.
 
     Walked with an explicit stack, so absurdly nested markup cannot overflow.
     """
+    soup = BeautifulSoup(markup, "lxml")
+    for tag in soup.find_all(_NEVER_TEXT):
+        tag.decompose()
+    for comment in soup.find_all(string=lambda text: isinstance(text, Comment)):
+        comment.extract()
+    root = soup.body or soup
     lines: list[str] = []
     current: list[str] = []
     pending: list[tuple[Iterator[PageElement], bool]] = [(iter(root.children), False)]
