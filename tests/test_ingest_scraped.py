@@ -275,3 +275,45 @@ def test_markdown_markup_is_removed(tmp_path: Path) -> None:
     assert document.text.split("\n\n")[0] == (
         "Kabul airport resumed international flights on Friday after months of repair work."
     )
+
+
+def test_a_list_introduced_by_a_colon_that_ends_the_article_is_kept(tmp_path: Path) -> None:
+    tour = ["June 5 – Berlin, Mercedes-Benz Arena", "June 7 – Hamburg, Barclays Arena",
+            "June 9 – Munich, Olympiahalle"]
+    text = page("Band announces a tour of Germany", *AIRPORT_BODY,
+                "The band will play these dates next summer:", *tour)
+    assert load_one(tmp_path, text).text.split("\n\n")[-4:] == [
+        "The band will play these dates next summer:", *tour
+    ]
+
+
+def test_bulleted_items_that_end_the_article_are_kept(tmp_path: Path) -> None:
+    items = ["- a new terminal for domestic flights", "- a longer runway for cargo planes"]
+    text = page("Kabul airport reopens", *AIRPORT_BODY, *items)
+    assert load_one(tmp_path, text).text.split("\n\n")[-2:] == items
+
+
+def test_an_embedded_post_at_the_end_of_the_article_is_kept(tmp_path: Path) -> None:
+    post = [
+        "Kabul airport is open again for international flights pic.twitter.com/a1B2c3",
+        "— Civil Aviation Authority (@ACAA_Afg) March 3, 2023",
+    ]
+    text = page("Kabul airport reopens", *AIRPORT_BODY, *post)
+    assert load_one(tmp_path, text).text.split("\n\n")[-2:] == post
+
+
+def test_a_last_paragraph_without_a_closing_full_stop_is_kept(tmp_path: Path) -> None:
+    unclosed = ("Officials said cargo flights would follow in the spring and that talks with "
+                "three more airlines about routes to the Gulf were under way")
+    text = page("Kabul airport reopens", *AIRPORT_BODY, unclosed)
+    assert load_one(tmp_path, text).text.split("\n\n") == [*AIRPORT_BODY, unclosed]
+
+
+def test_a_trailing_teaser_written_on_one_line_with_its_blurb_is_removed(
+    tmp_path: Path,
+) -> None:
+    teaser = ("Snow Closes Salang Pass For Third Day Travellers were stranded as heavy snow "
+              "blocked the main route north of the capital.")
+    text = page("Kabul airport reopens", *AIRPORT_BODY, "Kandahar Hosts First Trade Fair",
+                teaser)
+    assert load_one(tmp_path, text).text.split("\n\n") == AIRPORT_BODY

@@ -8,6 +8,7 @@ particular site.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -17,6 +18,7 @@ from retrieval.ingest.footer import remove_teaser_blocks
 from retrieval.ingest.lines import Kind, Line, classify
 from retrieval.ingest.metalines import DateKind
 from retrieval.ingest.text import (
+    PROSE_MIN_WORDS,
     clean_lines,
     ends_sentence,
     is_headline_like,
@@ -30,6 +32,11 @@ HEADLINE_MIN_WORDS = 3
 HEADLINE_MAX_WORDS = 30
 HEADLINE_MAX_CHARS = 250
 SCRAP_MAX_WORDS = 3
+_LIST_ITEM = re.compile(r"(?:[-–•*·▪]|\d{1,2}[.)])\s+\S")
+_POST_ATTRIBUTION = re.compile(r"[—–-]\s*\S.*\(@\w{1,15}\)")
+"""An embedded post's byline: "— Civil Aviation Authority (@ACAA_Afg) March 3, 2023"."""
+_TITLE_CASE_RUN = re.compile(r"(?:[A-Z][\w'’-]*\s+){5,}[a-z]")
+"""Five or more capitalised words, then a lower-case one: a headline glued to its blurb."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,18 +109,70 @@ def _index_of_text(lines: list[Line], wanted: str) -> int | None:
 
 def _trim_scraps(paragraphs: list[Line]) -> list[Line]:
     """Drop what an article cannot start or end with: before its first sentence,
-    stray names and labels of a few words; after its last sentence, headline-like
-    lines and truncated blurbs (teasers without a label)."""
-    closed = [index for index, line in enumerate(paragraphs) if ends_sentence(line.text)]
+    stray names and labels of a few words; after its end, headline-like lines and
+    truncated blurbs (teasers without a label)."""
+    closed = [index for index, line in enumerate(paragraphs) if _closes(line.text)]
     if not closed:
         return paragraphs
-    first_closed, last_closed = closed[0], closed[-1]
+    first_closed = closed[0]
     leading = [
         line
         for line in paragraphs[:first_closed]
         if word_count(line.text) > SCRAP_MAX_WORDS or not is_headline_like(line.text)
     ]
-    return leading + paragraphs[first_closed : last_closed + 1]
+    end = _without_glued_teasers(paragraphs, _article_end(paragraphs, closed[-1]))
+    return leading + paragraphs[first_closed:end]
+
+
+def _closes(text: str) -> bool:
+    return ends_sentence(text) or _introduces_list(text)
+
+
+def _introduces_list(text: str) -> bool:
+    """"The band will play these dates:": what follows belongs to the article."""
+    return text.endswith(":") and word_count(text) >= PROSE_MIN_WORDS
+
+
+def _article_end(paragraphs: list[Line], last_closed: int) -> int:
+    """Where the article ends: past its last sentence, a list it introduced,
+    bulleted items, an embedded post with its attribution and a paragraph that
+    lacks only its full stop still belong to it; a headline-like line or a
+    truncated blurb does not."""
+    end = last_closed + 1
+    in_list = _introduces_list(paragraphs[last_closed].text)
+    while end < len(paragraphs):
+        text = paragraphs[end].text
+        following = paragraphs[end + 1].text if end + 1 < len(paragraphs) else ""
+        if is_truncated(text):
+            break
+        belongs = (
+            in_list
+            or _LIST_ITEM.match(text) is not None
+            or _POST_ATTRIBUTION.match(text) is not None
+            or _POST_ATTRIBUTION.match(following) is not None
+            or not is_headline_like(text)
+        )
+        if not belongs:
+            break
+        end += 1
+    return end
+
+
+def _without_glued_teasers(paragraphs: list[Line], end: int) -> int:
+    """A teaser block at the very end, its headlines standing alone or glued to their
+    blurbs ("Snow Closes Salang Pass For Third Day Travellers were stranded …"), is
+    cut; a glued-looking line alone stays (a sentence may open with a long name)."""
+    start = end
+    while start > 0 and _teaser_shaped(paragraphs[start - 1].text):
+        start -= 1
+    block = [paragraphs[index].text for index in range(start, end)]
+    has_headline = any(is_headline_like(text) for text in block)
+    has_glued = any(_TITLE_CASE_RUN.match(text) for text in block)
+    return start if has_headline and has_glued and start > 0 else end
+
+
+def _teaser_shaped(text: str) -> bool:
+    return is_headline_like(text) or _TITLE_CASE_RUN.match(text) is not None
 
 
 def _lead_index(texts: list[str]) -> int:
