@@ -56,3 +56,4 @@ clean:
 ## bench: engines at 10k/100k/1M passages against the scaling goals (~15 min; not a test)
 bench: $(DEV_INSTALLED)
 	$(BIN)/python -m bench.run
+	$(BIN)/python -m bench.reading

@@ -7,6 +7,9 @@ import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from multiprocessing import get_context
 from pathlib import Path, PurePosixPath
 
 from retrieval.errors import CorpusError
@@ -30,11 +33,18 @@ from retrieval.ingest.sidecar import (
 )
 from retrieval.ingest.structured import parse_json, parse_jsonl
 from retrieval.models import CorpusLoad, Document, SkippedFile
+from retrieval.passage_analysis import start_method
+from retrieval.progress import progress
 
 logger = logging.getLogger(__name__)
 
 FileParser = Callable[[str, str], FileArticles]
 NOT_AN_ARTICLE = "not an article format"
+
+
+PARALLEL_FROM_FILES = 400
+"""Below this many files, starting worker processes costs more than it saves."""
+CHUNK_FILES = 50
 
 
 def read_corpus(directory: Path) -> CorpusLoad:
@@ -49,9 +59,10 @@ def read_corpus(directory: Path) -> CorpusLoad:
     load = _Load(directory)
     paths = sorted(_visible_files(directory))
     sidecars = {path for path in paths if is_sidecar(path)}
-    for path in paths:
-        if path not in sidecars:
-            load.read_file(path, sidecars)
+    jobs = [(path, sidecar_path(path) if sidecar_path(path) in sidecars else None)
+            for path in paths if path not in sidecars]
+    for read in progress(_read_all(directory, jobs), "reading files", total=len(jobs)):
+        load.keep(read)
     for orphan in sorted(sidecars - load.used_sidecars):
         load.skip(orphan, "sidecar without an article", load.file_bytes(orphan))
     if not load.documents:
@@ -62,6 +73,61 @@ def read_corpus(directory: Path) -> CorpusLoad:
         skipped=load.skipped,
         file_hashes=load.hashes,
     )
+
+
+def _read_all(directory: Path, jobs: list[tuple[str, str | None]]) -> Iterator[FileRead]:
+    """Each file read and parsed, in order; by worker processes, one a core, when there
+    are many (HTML extraction is most of the time a large corpus takes to read)."""
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM_FILES or workers < 2:
+        yield from (read_file(directory, path, sidecar) for path, sidecar in jobs)
+        return
+    chunks = [jobs[start : start + CHUNK_FILES] for start in range(0, len(jobs), CHUNK_FILES)]
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(start_method())) as pool:
+        for chunk in pool.map(_read_chunk, [directory] * len(chunks), chunks):
+            yield from chunk
+
+
+def _read_chunk(directory: Path, jobs: list[tuple[str, str | None]]) -> list[FileRead]:
+    return [read_file(directory, path, sidecar) for path, sidecar in jobs]
+
+
+@dataclass(frozen=True)
+class FileRead:
+    """One file as read (by this process or a worker): what it holds, or why not."""
+
+    path: str
+    digest: str | None
+    """sha256 of the file and its sidecar; None when the file could not be read."""
+    found: FileArticles | None = None
+    skip_reason: str | None = None
+    sidecar: str | None = None
+    sidecar_data: bytes | None = None
+    sidecar_error: str | None = None
+
+
+def read_file(directory: Path, path: str, sidecar: str | None) -> FileRead:
+    """Read, decode and parse one article file, with its sidecar's bytes."""
+    try:
+        data = (directory / path).read_bytes()
+    except OSError as error:
+        return FileRead(path, None, skip_reason=f"cannot be read: {error.strerror}")
+    parser = PARSERS.get(PurePosixPath(path).suffix.lower())
+    if parser is None:
+        return FileRead(path, hashlib.sha256(data).hexdigest(), skip_reason=NOT_AN_ARTICLE)
+    sidecar_data, sidecar_error = None, None
+    if sidecar is not None:
+        try:
+            sidecar_data = (directory / sidecar).read_bytes()
+        except OSError as error:
+            sidecar_error = f"cannot be read: {error.strerror}"
+    digest = hashlib.sha256(data + (sidecar_data or b"")).hexdigest()
+    try:
+        found = parser(decode(data, path), path)
+    except UnreadableFile as error:
+        return FileRead(path, digest, skip_reason=str(error), sidecar=sidecar,
+                        sidecar_error=sidecar_error)
+    return FileRead(path, digest, found, None, sidecar, sidecar_data, sidecar_error)
 
 
 def _visible_files(directory: Path) -> Iterator[str]:
@@ -135,37 +201,22 @@ class _Load:
         if data is not None:
             self.hashes[path] = hashlib.sha256(data).hexdigest()
 
-    def read_file(self, path: str, sidecars: set[str]) -> None:
-        try:
-            data = self.file_bytes(path)
-        except OSError as error:
-            self.skip(path, f"cannot be read: {error.strerror}")
+    def keep(self, read: FileRead) -> None:
+        """Fold one file's reading in: its hash, its sidecar, its articles or its skip."""
+        if read.sidecar is not None:
+            self.used_sidecars.add(read.sidecar)
+            if read.sidecar_error is not None:
+                self.skip(read.sidecar, read.sidecar_error)
+        if read.digest is not None:
+            self.hashes[read.path] = read.digest
+        if read.found is None:
+            self.skip(read.path, read.skip_reason or "no article in file")
             return
-        parser = PARSERS.get(PurePosixPath(path).suffix.lower())
-        if parser is None:
-            self.skip(path, NOT_AN_ARTICLE, data)
-            return
-        sidecar = sidecar_path(path)
-        sidecar_data = self._sidecar_bytes(sidecar) if sidecar in sidecars else None
-        self.hashes[path] = hashlib.sha256(data + (sidecar_data or b"")).hexdigest()
-        try:
-            found = parser(decode(data, path), path)
-        except UnreadableFile as error:
-            self.skip(path, str(error))
-            return
-        overrides = self._overrides(sidecar, sidecar_data)
-        self._keep(path, found, overrides)
+        overrides = self._overrides(read.sidecar, read.sidecar_data)
+        self._keep(read.path, read.found, overrides)
 
-    def _sidecar_bytes(self, sidecar: str) -> bytes | None:
-        self.used_sidecars.add(sidecar)
-        try:
-            return self.file_bytes(sidecar)
-        except OSError as error:
-            self.skip(sidecar, f"cannot be read: {error.strerror}")
-            return None
-
-    def _overrides(self, sidecar: str, data: bytes | None) -> Overrides:
-        if data is None:
+    def _overrides(self, sidecar: str | None, data: bytes | None) -> Overrides:
+        if sidecar is None or data is None:
             return NO_OVERRIDES
         try:
             return parse_sidecar(decode(data, sidecar))

@@ -1,0 +1,34 @@
+"""A large corpus is read by worker processes, with the same result as one process."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from retrieval.ingest import reader
+from retrieval.ingest.reader import read_corpus
+
+
+def write_corpus(directory: Path, files: int) -> None:
+    for number in range(files):
+        (directory / f"story-{number:04}.txt").write_text(
+            f"Story number {number} about the railway\n"
+            f"Engineers laid {number} metres of track on the new line this week, the "
+            "ministry said on Monday.\n",
+            encoding="utf-8",
+        )
+    (directory / "story-0007.meta.json").write_text('{"source": "Wire"}', encoding="utf-8")
+    (directory / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
+
+
+def test_workers_read_the_same_documents_skips_and_hashes_as_one_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write_corpus(tmp_path, reader.PARALLEL_FROM_FILES + 10)
+    in_workers = read_corpus(tmp_path)
+    monkeypatch.setattr(reader, "PARALLEL_FROM_FILES", 10**9)
+    in_one_process = read_corpus(tmp_path)
+    assert in_workers == in_one_process
+    assert in_workers.documents[7].source == "Wire"
+    assert [skipped.path for skipped in in_workers.skipped] == ["broken.txt"]
