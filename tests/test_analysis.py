@@ -87,3 +87,10 @@ def test_synonym_groups_make_every_name_find_the_others() -> None:
 def test_synonyms_file_lines_are_groups_and_comments_are_ignored() -> None:
     lines = ["# names of one group", "Daesh = ISIS = Islamic State", "", "lonely # no group"]
     assert parse_synonyms(lines) == [["Daesh", "ISIS", "Islamic State"]]
+
+
+def test_a_named_thing_brings_the_terms_of_its_equivalent_names() -> None:
+    analyzer = Analyzer([["SCO", "Shanghai Cooperation Organization"]])
+    found = analyzer.equivalent_terms("Where did the SCO defence ministers meet?")
+    assert set(plain_terms("Shanghai Cooperation Organization SCO")) <= found
+    assert not analyzer.equivalent_terms("Where did the defence ministers meet?")

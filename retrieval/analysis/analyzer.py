@@ -37,3 +37,7 @@ class Analyzer:
     def question_terms(self, text: str) -> list[str]:
         """The terms a question is searched with: one concept term per named thing."""
         return self._phrases.replace_members(plain_terms(text))
+
+    def equivalent_terms(self, text: str) -> set[str]:
+        """The terms of every name equivalent to one ``text`` names, its own included."""
+        return self._phrases.member_terms(plain_terms(text))

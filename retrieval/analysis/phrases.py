@@ -24,6 +24,7 @@ class PhraseTable:
         # candidate at every occurrence of a first term would dominate indexing.
         self._concepts: dict[tuple[str, ...], str] = {}
         self._lengths: dict[str, list[int]] = {}
+        self._member_terms: dict[str, set[str]] = {}
         for group in groups:
             members = [tuple(to_terms(name)) for name in group]
             members = [member for member in members if member]
@@ -32,6 +33,7 @@ class PhraseTable:
             concept = CONCEPT_PREFIX + "_".join(members[0])
             for member in members:
                 self._concepts.setdefault(member, concept)  # the first group naming it wins
+                self._member_terms.setdefault(concept, set()).update(member)
         for member in self._concepts:
             self._lengths.setdefault(member[0], []).append(len(member))
         for first, lengths in self._lengths.items():
@@ -56,6 +58,16 @@ class PhraseTable:
             position = start + length
         replaced.extend(terms[position:])
         return replaced
+
+    def member_terms(self, terms: list[str]) -> set[str]:
+        """Every term of every member of the groups named in ``terms``: "SCO" brings
+        "shanghai", "cooperation" and "organization"."""
+        if self._lengths.keys().isdisjoint(terms):
+            return set()
+        found: set[str] = set()
+        for _, concept, _ in self._matches(terms):
+            found |= self._member_terms[concept]
+        return found
 
     def _matches(self, terms: list[str]) -> list[tuple[int, str, int]]:
         """Non-overlapping ``(start, concept, length)`` matches, left to right, longest first."""

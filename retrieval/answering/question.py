@@ -20,7 +20,9 @@ class Question:
     asked: AskedFor
     evidence: QuestionEvidence
     words: frozenset[str]
-    """The question's plain terms: a candidate answer made only of them says nothing new."""
+    """The question's plain terms and those of the names equivalent to its names: a
+    candidate answer made only of them says nothing new ("Shanghai Cooperation
+    Organization" does not answer a question about the SCO)."""
     english: bool
     concept_words: dict[str, str]
     """A word of the question for each concept it was written with, for paraphrase."""
@@ -36,7 +38,7 @@ def read_question(index: SearchIndex, text: str) -> Question:
         text=text,
         asked=asked,
         evidence=evidence,
-        words=frozenset(plain_terms(text)),
+        words=frozenset(plain_terms(text)) | index.analyzer.equivalent_terms(text),
         english=is_english(text),
         concept_words=_concept_words(text, evidence.weights),
         head=_head(text),
