@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,11 +25,21 @@ def write_corpus(directory: Path, files: int) -> None:
     (directory / "broken.txt").write_bytes(b"\x00\x01\x02" * 100)
 
 
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="workers are used from two cores")
 def test_workers_read_the_same_documents_skips_and_hashes_as_one_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     write_corpus(tmp_path, reader.PARALLEL_FROM_FILES + 10)
+    pools: list[object] = []
+
+    class CountedPool(ProcessPoolExecutor):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            pools.append(self)
+
+    monkeypatch.setattr(reader, "ProcessPoolExecutor", CountedPool)
     in_workers = read_corpus(tmp_path)
+    assert len(pools) == 1, "a corpus this large is read by worker processes"
     monkeypatch.setattr(reader, "PARALLEL_FROM_FILES", 10**9)
     in_one_process = read_corpus(tmp_path)
     assert in_workers == in_one_process
