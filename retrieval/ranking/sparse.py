@@ -13,9 +13,10 @@ Two things we do ourselves, for speed at a million passages:
   (a set intersection and a ``Counter`` each), about 26 s at 1M passages on this
   machine. The same matrix comes out of a handful of vectorised NumPy/SciPy calls
   in a few seconds; a test checks it equals bm25s' own to float32 precision.
-* Scoring: bm25s' ``get_scores`` fills a dense array with ``np.add.at`` and then
-  partitions all passages (~30 ms at 1M). Adding only the query terms' columns and
-  choosing the best among the passages they touch costs ~1 ms.
+* Scoring: bm25s' ``get_scores`` adds every query term's whole column into a
+  dense array and partitions all passages; at a million passages a frequent
+  word alone is hundreds of thousands of additions. ``pruning.top_k`` reads only
+  the blocks of passages that can still reach the top k, with the same result.
 
 bm25s leaves out rank-bm25's constant factor ``k1 + 1``; we multiply it back so
 both engines report the same scores and the answer thresholds mean the same.
@@ -31,6 +32,12 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+
+from retrieval.ranking.pruning import BlockProfile, Column, block_profile, block_shift, top_k
+
+PROFILE_KEPT_FROM = 4096
+"""Columns at least this long keep their block profile; shorter ones profile per query."""
+PROFILES_KEPT = 8192
 
 _SCORE_DTYPE = "float32"
 _INDEX_DTYPE = "int32"
@@ -55,6 +62,9 @@ class SparseRanker:
         self._size = int(scores["num_docs"])
         self._vocabulary: dict[str, int] = model.vocab_dict
         self._scratch = threading.local()
+        self._shift = block_shift(self._size)
+        self._profiles: dict[int, BlockProfile] = {}
+        """Block profiles of long columns, kept: one costs a pass over its column."""
 
     @classmethod
     def build(cls, passages: list[list[str]], k1: float, b: float) -> SparseRanker:
@@ -98,21 +108,24 @@ class SparseRanker:
         return {"k1": float(self._model.k1), "b": float(self._model.b)}
 
     def search(self, query: list[str], k: int) -> list[tuple[int, float]]:
-        weights = Counter(term for term in query if term in self._vocabulary)
-        if not weights or k <= 0:
+        repeats = Counter(term for term in query if term in self._vocabulary)
+        if not repeats or k <= 0:
             return []
-        totals = self._totals()
-        touched = []
-        for term, repeats in weights.items():
-            term_id = self._vocabulary[term]
-            start, end = int(self._starts[term_id]), int(self._starts[term_id + 1])
-            rows = self._rows[start:end]
-            totals[rows] += self._data[start:end] * repeats
-            touched.append(rows)
-        rows = np.concatenate(touched)
-        best = self._best(rows, totals, k, len(weights))
-        totals[rows] = 0.0
-        return best
+        columns = [self._column(self._vocabulary[term], times) for term, times in repeats.items()]
+        best = top_k(columns, k, self._shift, self._totals())
+        return [(passage, score * self._scale) for passage, score in best]
+
+    def _column(self, term_id: int, repeats: int) -> Column:
+        start, end = int(self._starts[term_id]), int(self._starts[term_id + 1])
+        rows, scores = self._rows[start:end], self._data[start:end]
+        profile = self._profiles.get(term_id)
+        if profile is None:
+            profile = block_profile(rows, scores, self._shift)
+            if rows.size >= PROFILE_KEPT_FROM:
+                if len(self._profiles) >= PROFILES_KEPT:
+                    self._profiles.clear()
+                self._profiles[term_id] = profile
+        return Column(rows, scores, repeats, profile)
 
     def _totals(self) -> npt.NDArray[np.float64]:
         """A zeroed per-thread accumulator, reused across queries.
@@ -126,26 +139,6 @@ class SparseRanker:
             totals = np.zeros(self._size, dtype=np.float64)
             self._scratch.totals = totals
         return totals
-
-    def _best(
-        self, rows: npt.NDArray[np.int32], totals: npt.NDArray[np.float64], k: int, terms: int
-    ) -> list[tuple[int, float]]:
-        """The k best of the touched passages, best first, ties in passage order.
-
-        ``rows`` lists a passage once per query term it contains, so the
-        ``k * terms``-th best entry is a safe lower bound for the k-th best
-        passage: only entries at or above it are deduplicated and sorted.
-        """
-        scores = totals[rows]
-        enough = k * terms
-        if scores.size > enough:
-            floor = np.partition(scores, scores.size - enough)[scores.size - enough]
-            keep = scores >= floor
-            rows, scores = rows[keep], scores[keep]
-        rows, first = np.unique(rows, return_index=True)
-        scores = scores[first]
-        order = np.lexsort((rows, -scores))[:k]
-        return [(int(rows[i]), float(scores[i]) * self._scale) for i in order]
 
     def terms_in(self, passages: list[int], terms: list[str]) -> list[set[str]]:
         wanted = np.asarray(passages, dtype=np.int64)
