@@ -16,6 +16,12 @@ No archive of real news large enough for a million passages is on this machine
 Paragraphs are 2-4 sentences of 200-1,000 characters, so each becomes one
 passage. Questions take 4-6 informative words of one sentence, so each has a
 real answer in a known passage.
+
+The ``frequent`` style adds what an archive about one country looks like: a
+few dozen content words (its name, its capital, its leaders' titles) recur
+across the whole archive with Zipf-distributed rates, the commonest in about
+two passages of three, and questions are full of them: 2-3 such words beside
+2-3 words of the sentence that answers.
 """
 
 from __future__ import annotations
@@ -31,6 +37,10 @@ import numpy.typing as npt
 from wordfreq import get_frequency_dict, top_n_list
 
 GENERATOR_VERSION = 1
+FREQUENT_WORDS = 40
+"""How many archive-wide words the ``frequent`` style has."""
+FREQUENT_RATE = 0.35
+"""How often the commonest archive word is put in a sentence; the i-th, ``FREQUENT_RATE / i``."""
 VOCABULARY_SIZE = 80_000
 ARTICLES_PER_FILE = 5_000
 PARAGRAPHS_PER_ARTICLE = (4, 13)
@@ -124,12 +134,31 @@ class Vocabulary:
         return cls(np.array(words, dtype=object), cumulative, frozenset(words[1000:]))
 
 
+@dataclass(frozen=True)
+class ArchiveWords:
+    """Words that recur across a whole archive, each with its rate per sentence."""
+
+    words: list[str]
+    rates: npt.NDArray[np.float64]
+
+    @classmethod
+    def of(cls, vocabulary: Vocabulary) -> ArchiveWords:
+        """The same words for every file of a corpus: content words from a fixed draw."""
+        rng = np.random.default_rng(FREQUENT_WORDS)
+        picks = rng.choice(np.arange(1500, 6000), FREQUENT_WORDS, replace=False)
+        rates = FREQUENT_RATE / np.arange(1, FREQUENT_WORDS + 1)
+        return cls(vocabulary.words[picks].tolist(), rates)
+
+
 class ArticleWriter:
     """Writes one article at a time from a seeded generator (reproducible corpora)."""
 
-    def __init__(self, vocabulary: Vocabulary, seed: int) -> None:
+    def __init__(
+        self, vocabulary: Vocabulary, seed: int, archive: ArchiveWords | None = None
+    ) -> None:
         self._vocabulary = vocabulary
         self._rng = np.random.default_rng(seed)
+        self._archive = archive
 
     def pick(self, options: list[str]) -> str:
         return options[int(self._rng.integers(0, len(options)))]
@@ -182,6 +211,10 @@ class ArticleWriter:
         for _ in range(int(rng.integers(1, 4))):
             words.insert(int(rng.integers(1, len(words))), self.pick(topic))
         words.insert(int(rng.integers(0, len(words))), self.pick(entities))
+        if self._archive is not None:
+            drawn = np.flatnonzero(rng.random(FREQUENT_WORDS) < self._archive.rates)
+            for word in drawn.tolist():
+                words.insert(int(rng.integers(1, len(words))), self._archive.words[word])
         if rng.random() < 0.3:
             words.insert(int(rng.integers(1, len(words))), self.figure())
         return " ".join(words).capitalize()[:1] + " ".join(words)[1:] + "."
@@ -206,9 +239,13 @@ class Question:
 
 
 def question_from(
-    article: dict[str, str], rng: np.random.Generator, vocabulary: Vocabulary
+    article: dict[str, str],
+    rng: np.random.Generator,
+    vocabulary: Vocabulary,
+    archive: ArchiveWords | None = None,
 ) -> Question | None:
-    """4-6 informative words of one sentence of the article, as a person might ask."""
+    """4-6 informative words of one sentence of the article, as a person might ask;
+    with archive words, 2-3 of them beside 2-3 of the sentence's own words."""
     paragraphs = article["text"].split("\n\n")
     paragraph = paragraphs[int(rng.integers(0, len(paragraphs)))]
     sentences = [s for s in paragraph.split(". ") if s]
@@ -221,15 +258,23 @@ def question_from(
             if w.lower() in vocabulary.informative or (position > 0 and w[:1].isupper())
         )
     )
+    if archive is not None:
+        content = [w for w in content if w not in archive.words]
     if len(content) < 4:
         return None
-    count = min(len(content), int(rng.integers(4, 7)))
+    count = min(len(content), int(rng.integers(4, 7) if archive is None else rng.integers(2, 4)))
     picked: list[int] = sorted(rng.choice(len(content), count, replace=False).tolist())
-    terms = " ".join(content[i] for i in picked)
-    return Question(f"What about {terms}?", article["url"])
+    terms = [content[i] for i in picked]
+    if archive is not None:
+        weights = archive.rates / archive.rates.sum()
+        common = rng.choice(FREQUENT_WORDS, int(rng.integers(2, 4)), replace=False, p=weights)
+        terms += [archive.words[i] for i in common.tolist()]
+    return Question(f"What about {' '.join(terms)}?", article["url"])
 
 
-def write_corpus(directory: Path, articles: int, seed: int) -> list[Question]:
+def write_corpus(
+    directory: Path, articles: int, seed: int, *, frequent: bool = False
+) -> list[Question]:
     """Write ``articles`` articles as JSON Lines files; return questions about them.
 
     Files are written by two processes (this machine's cores), each seeded by
@@ -245,6 +290,7 @@ def write_corpus(directory: Path, articles: int, seed: int) -> list[Question]:
             min(articles, start + ARTICLES_PER_FILE),
             seed,
             ask_every,
+            frequent,
         )
         for start in range(0, articles, ARTICLES_PER_FILE)
     ]
@@ -260,14 +306,16 @@ class _FileJob:
     end: int
     seed: int
     ask_every: int
+    frequent: bool
 
 
 def _write_file(job: _FileJob) -> list[Question]:
     vocabulary = Vocabulary.english()
-    writer = ArticleWriter(vocabulary, job.seed * 100_003 + job.number)
+    archive = ArchiveWords.of(vocabulary) if job.frequent else None
+    writer = ArticleWriter(vocabulary, job.seed * 100_003 + job.number, archive)
     asker = np.random.default_rng(job.seed * 100_019 + job.number)
     batch = [writer.article(number) for number in range(job.start, job.end)]
     lines = "".join(json.dumps(a, ensure_ascii=False) + "\n" for a in batch)
     (job.directory / f"part-{job.number:04d}.jsonl").write_text(lines, encoding="utf-8")
     picked = (a for n, a in enumerate(batch, job.start) if n % job.ask_every == 0)
-    return [q for a in picked if (q := question_from(a, asker, vocabulary))]
+    return [q for a in picked if (q := question_from(a, asker, vocabulary, archive))]

@@ -96,15 +96,15 @@ def serve(settings: RetrievalSettings, key: str, questions: list[dict[str, str]]
         "rss_serving_mb": process.memory_info().rss / _MB,
         "rss_interpreter_mb": rss_before / _MB,
         "questions": len(questions),
-        "answer_ms": _percentiles(answer_ms),
-        "ranking_ms": _percentiles(ranking_ms),
+        "answer_ms": percentiles(answer_ms),
+        "ranking_ms": percentiles(ranking_ms),
         "qps": len(questions) / serving_s,
         "answered": found / len(questions),
         "right_article_first": right / len(questions),
     }
 
 
-def _percentiles(samples: list[float]) -> dict[str, float]:
+def percentiles(samples: list[float]) -> dict[str, float]:
     values = np.asarray(samples)
     p50, p95, p99 = np.percentile(values, [50, 95, 99])
     return {"p50": float(p50), "p95": float(p95), "p99": float(p99), "mean": float(values.mean())}

@@ -1,11 +1,17 @@
-"""``make bench``: both engines at 10k, 100k and 1M passages, against the scaling goals.
+"""``make bench``: the engines at 10k, 100k and 1M passages, against the scaling goals.
 
-For each corpus size and engine, one process builds and saves the index and a
-fresh one loads it and answers the questions through the full answer path
-(analysis, ranking, sentence choice: what ``Library.answer`` runs). rank-bm25
-answers every question up to 100k passages and a sample at 1M, where each
-answer takes about a second. Writes ``bench/results.json`` and
-``bench/latency.png``; prints every goal beside its figure.
+Two kinds of generated corpus (``bench.corpus``): English with real word
+frequencies at 10k, 100k and 1M passages, and the ``frequent`` style (archive
+words in most passages, questions full of them) at 100k and 1M.
+
+For each corpus and engine, one process builds and saves the index and a fresh
+one loads it and answers the questions through the full answer path (analysis,
+ranking, sentence choice: what ``Library.answer`` runs). rank-bm25 answers
+every question up to 100k passages and a sample at 1M, where each answer takes
+about a second; it is not run on the frequent-word corpora. At 100k and 1M,
+``bench.peers`` also ranks the same tokens with bm25s and tantivy in one
+process. Writes ``bench/results.json`` and ``bench/latency.png``; prints every
+goal beside its figure.
 """
 
 from __future__ import annotations
@@ -25,14 +31,24 @@ from bench.bot_throughput import CHATS
 from bench.bot_throughput import QUESTIONS as BOT_QUESTIONS
 from bench.corpus import GENERATOR_VERSION, write_corpus
 from bench.goals import Goal, check_goals
+from bench.peers import ENGINES as PEER_ENGINES
+from bench.peers import TOP as PEERS_TOP
 from bench.plot import plot_latency
 from bench.startup import measure_startup
 
 BENCH = Path(__file__).resolve().parent
 CORPORA = BENCH / "corpora"
-SIZES = {"10k": 10_000, "100k": 100_000, "1m": 1_000_000}
+SIZES = {
+    "10k": 10_000,
+    "100k": 100_000,
+    "1m": 1_000_000,
+    "100k-frequent": 100_000,
+    "1m-frequent": 1_000_000,
+}
 PASSAGES_PER_ARTICLE = 8  # the generator's mean: 4-12 paragraphs of one passage each
 ENGINES = ("bm25s", "rank-bm25")
+PEERS_FROM = 100_000
+"""Corpora this large are also ranked by bm25s and tantivy (``bench.peers``)."""
 QUESTIONS = 250
 SAMPLED_QUESTIONS = {("rank-bm25", "1m"): 25}
 SEED = 2024
@@ -41,13 +57,19 @@ SEED = 2024
 def prepare(label: str, passages: int) -> Path:
     """The generated corpus for ``label``, made once and reused while the generator is unchanged."""
     root = CORPORA / label
-    stamp = {"generator": GENERATOR_VERSION, "articles": passages // PASSAGES_PER_ARTICLE}
+    frequent = is_frequent(label)
+    articles = passages // PASSAGES_PER_ARTICLE
+    stamp = {
+        "generator": GENERATOR_VERSION,
+        "articles": articles,
+        "style": "frequent" if frequent else "english",
+    }
     stamp_file = root / "corpus.json"
     if stamp_file.is_file() and json.loads(stamp_file.read_text()) == stamp:
         return root
     shutil.rmtree(root, ignore_errors=True)
-    say(f"generating the {label} corpus ({stamp['articles']:,} articles)")
-    questions = write_corpus(root / "articles", stamp["articles"], SEED + passages)
+    say(f"generating the {label} corpus ({articles:,} articles)")
+    questions = write_corpus(root / "articles", articles, SEED + passages, frequent=frequent)
     (root / "questions.json").write_text(json.dumps([asdict(q) for q in questions[:QUESTIONS]]))
     stamp_file.write_text(json.dumps(stamp))
     return root
@@ -66,6 +88,20 @@ def measure(step: str, root: Path, engine: str, limit: int = 0, key: str = "") -
     result: dict[str, Any] = json.loads(done.stdout)
     if step == "build":
         result["disk_mb"] = sum(f.stat().st_size for f in cache.rglob("*") if f.is_file()) / 2**20
+    return result
+
+
+def is_frequent(label: str) -> bool:
+    return label.endswith("-frequent")
+
+
+def measure_peers(root: Path) -> dict[str, Any]:
+    command = [
+        sys.executable, "-m", "bench.peers",
+        "--corpus", str(root / "articles"), "--questions", str(root / "questions.json"),
+    ]  # fmt: skip
+    done = subprocess.run(command, check=True, stdout=subprocess.PIPE, text=True, cwd=BENCH.parent)
+    result: dict[str, Any] = json.loads(done.stdout)
     return result
 
 
@@ -102,28 +138,34 @@ def main() -> None:
     chosen = os.environ.get("BENCH_SIZES", ",".join(SIZES)).split(",")
     started = time.perf_counter()
     runs: dict[str, dict[str, Any]] = {}
+    peers: dict[str, dict[str, Any]] = {}
     for label in chosen:
         root = prepare(label, SIZES[label])
-        runs[label] = {engine: run_engine(label, root, engine) for engine in ENGINES}
+        engines = ENGINES[:1] if is_frequent(label) else ENGINES
+        runs[label] = {engine: run_engine(label, root, engine) for engine in engines}
+        if SIZES[label] >= PEERS_FROM:
+            say(f"{label}: the project, bm25s and tantivy ranking the same tokens")
+            peers[label] = measure_peers(root)
     bot_corpus = "100k" if "100k" in runs else chosen[0]
     say(f"bot throughput: {CHATS} chats, {BOT_QUESTIONS:,} questions on the {bot_corpus} corpus")
     bot = measure_bot(CORPORA / bot_corpus)
     say("start-up: python -m bot ask on the bundled corpus, saved index")
     startup = measure_startup(BENCH.parent)
-    goals = check_goals(runs, bot, startup)
+    goals = check_goals(runs, peers, bot, startup)
     results = {
         "machine": machine(),
         "corpus": CORPUS_NOTE,
         "sizes": {label: SIZES[label] for label in chosen},
         "runs": runs,
+        "peers": peers,
         "bot": {"corpus": bot_corpus, **bot},
         "startup": startup,
         "goals": [asdict(goal) for goal in goals],
         "minutes": round((time.perf_counter() - started) / 60, 1),
     }
     (BENCH / "results.json").write_text(json.dumps(results, indent=2) + "\n")
-    plot_latency(runs, {label: SIZES[label] for label in chosen}, BENCH / "latency.png")
-    report(runs, bot, goals)
+    plot_latency(runs, peers, BENCH / "latency.png")
+    report(runs, peers, bot, goals)
 
 
 CORPUS_NOTE = (
@@ -134,18 +176,34 @@ CORPUS_NOTE = (
 )
 
 
-def report(runs: dict[str, dict[str, Any]], bot: dict[str, Any], goals: list[Goal]) -> None:
-    header = f"{'size':>5} {'engine':>9} {'passages':>9} {'build s':>8} {'disk MB':>8} "
+def report(
+    runs: dict[str, dict[str, Any]],
+    peers: dict[str, dict[str, Any]],
+    bot: dict[str, Any],
+    goals: list[Goal],
+) -> None:
+    header = f"{'corpus':>13} {'engine':>9} {'passages':>9} {'build s':>8} {'disk MB':>8} "
     header += f"{'load s':>7} {'RSS MB':>7} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'q/s':>8}"
     print(header)
     for label, engines in runs.items():
         for engine, r in engines.items():
             a = r["answer_ms"]
             print(
-                f"{label:>5} {engine:>9} {r['passages']:>9,} {r['build_s']:>8.1f} "
+                f"{label:>13} {engine:>9} {r['passages']:>9,} {r['build_s']:>8.1f} "
                 f"{r['disk_mb']:>8.0f} {r['load_s']:>7.2f} {r['rss_serving_mb']:>7.0f} "
                 f"{a['p50']:>8.2f} {a['p95']:>8.2f} {a['p99']:>8.2f} {r['qps']:>8.1f}"
                 + ("  (sampled)" if r["sampled"] else "")
+            )
+    if peers:
+        print(f"\nranking alone, top {PEERS_TOP}, the same tokens (ms):")
+        print(f"{'corpus':>14} {'engine':>8} {'build s':>8} {'p50':>7} {'p99':>7} {'same 1st':>9}")
+    for label, engines in peers.items():
+        for engine in PEER_ENGINES:
+            r = engines[engine]
+            same = f"{r['same_first_as_project']:>9.0%}" if "same_first_as_project" in r else ""
+            print(
+                f"{label:>14} {engine:>8} {r['build_s']:>8.1f} {r['ranking_ms']['p50']:>7.2f} "
+                f"{r['ranking_ms']['p99']:>7.2f} {same}"
             )
     latency = bot["update_to_reply_ms"]
     print(
