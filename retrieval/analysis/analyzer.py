@@ -11,12 +11,12 @@ from collections.abc import Iterable
 
 from retrieval.analysis.acronyms import learn_acronyms
 from retrieval.analysis.phrases import PhraseTable
-from retrieval.analysis.terms import surface_tokens, tokens_to_terms
+from retrieval.analysis.terms import text_terms
 
 
 def plain_terms(text: str) -> list[str]:
     """Terms of ``text`` without equivalences: for the equivalences' own members."""
-    return tokens_to_terms(surface_tokens(text))
+    return text_terms(text)
 
 
 class Analyzer:

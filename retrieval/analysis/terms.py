@@ -2,8 +2,11 @@
 
 A news archive repeats the same few hundred thousand surface forms, so each
 form is turned into terms once (case folding, stopwords, possessives, numbers,
-hyphenated names, British spelling, lemma, Snowball stem) and remembered; the
-per-passage work is then a regex scan and dictionary look-ups.
+hyphenated names, British spelling, lemma, Snowball stem) and remembered. The
+same holds one level up: text split at whitespace repeats the same chunks
+("Russia's", "(SCO),", "2025."), and no token spans whitespace, so each chunk's
+terms are remembered too. Analysing a passage is then ``str.split`` and
+dictionary look-ups, all in C; the regex runs only on chunks not seen before.
 """
 
 from __future__ import annotations
@@ -52,6 +55,29 @@ class _TermCache(dict[str, tuple[str, ...]]):
 
 
 _cache = _TermCache()
+
+
+class _ChunkCache(dict[str, tuple[str, ...]]):
+    """Whitespace-free chunk of text, as written → the terms of its tokens."""
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        terms = self[chunk] = tuple(
+            chain.from_iterable(map(_cache.__getitem__, surface_tokens(chunk)))
+        )
+        return terms
+
+
+_chunks = _ChunkCache()
+
+
+def text_terms(text: str) -> list[str]:
+    """Index terms of running text, in order (stopwords dropped): the same as
+    ``tokens_to_terms(surface_tokens(text))``, at a fraction of the cost."""
+    if len(_chunks) > _CACHE_LIMIT:
+        _chunks.clear()
+    if len(_cache) > _CACHE_LIMIT:
+        _cache.clear()
+    return list(chain.from_iterable(map(_chunks.__getitem__, text.split())))
 
 
 def surface_tokens(text: str) -> list[str]:
