@@ -53,10 +53,10 @@ def analysed_passages(corpus: Path) -> tuple[Analyzer, list[list[str]]]:
     load = read_corpus(corpus)
     analyzer = Analyzer.for_corpus((doc.text for doc in load.documents), [])
     passages: list[list[str]] = []
-    for _, terms in analyse_documents(
+    for chunk in analyse_documents(
         load.documents, analyzer, settings.passage_min_chars, settings.passage_max_chars
     ):
-        passages.extend(terms)
+        passages.extend(chunk.terms.passages())
     return analyzer, passages
 
 

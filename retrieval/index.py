@@ -17,6 +17,7 @@ from retrieval.analysis import Analyzer, read_synonyms
 from retrieval.models import CorpusLoad, DocumentInfo, SkippedFile
 from retrieval.passage_analysis import analyse_documents
 from retrieval.ranking import Ranker, build_ranker
+from retrieval.ranking.term_ids import TermIdsJoiner
 from retrieval.settings import RetrievalSettings
 
 log = logging.getLogger(__name__)
@@ -88,14 +89,17 @@ def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
     synonyms = read_synonyms(settings.synonyms_file)
     analyzer = Analyzer.for_corpus((doc.text for doc in load.documents), synonyms)
     store = PassageStore()
-    terms: list[list[str]] = []
+    terms = TermIdsJoiner()
     analysed = analyse_documents(
         load.documents, analyzer, settings.passage_min_chars, settings.passage_max_chars
     )
-    for number, (pieces, passage_terms) in enumerate(analysed):
-        for position, text in enumerate(pieces):
-            store.add(text, number, position)
-        terms.extend(passage_terms)
+    number = 0
+    for chunk in analysed:
+        for pieces in chunk.pieces:
+            for position, text in enumerate(pieces):
+                store.add(text, number, position)
+            number += 1
+        terms.add(chunk.terms)
     documents = [document.info() for document in load.documents]
     log.info("indexing %d passages of %d documents", len(store), len(documents))
     return SearchIndex(
@@ -103,7 +107,7 @@ def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
         documents=documents,
         passages=store,
         analyzer=analyzer,
-        ranker=build_ranker(terms, settings),
+        ranker=build_ranker(terms.joined(), settings),
         file_hashes=load.file_hashes,
         skipped=load.skipped,
     )

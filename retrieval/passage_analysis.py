@@ -16,12 +16,14 @@ import os
 import threading
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
 from multiprocessing import get_context
 
 from retrieval.analysis import Analyzer
 from retrieval.models import Document
 from retrieval.passages import split_passages
 from retrieval.progress import progress
+from retrieval.ranking.term_ids import TermIds
 
 PARALLEL_FROM_DOCUMENTS = 2_000
 """Below this many documents, starting workers costs more than it saves."""
@@ -29,47 +31,63 @@ CHUNK_DOCUMENTS = 250
 
 Job = tuple[str, str]
 """A document's title and body."""
-Analysed = tuple[list[str], list[list[str]]]
-"""A document's passages, and the terms each is indexed under (title terms first)."""
+
+
+@dataclass(frozen=True)
+class AnalysedChunk:
+    """Consecutive documents cut into passages, and the terms each passage is indexed
+    under (its title's first), as term ids with the chunk's own vocabulary."""
+
+    pieces: list[list[str]]
+    """Each document's passages."""
+    terms: TermIds
+
+    def documents(self) -> Iterator[tuple[list[str], list[list[str]]]]:
+        """Each document's passages with their terms as lists."""
+        terms = iter(self.terms.passages())
+        for pieces in self.pieces:
+            yield pieces, [next(terms) for _ in pieces]
 
 
 def analyse_documents(
     documents: Sequence[Document], analyzer: Analyzer, min_chars: int, max_chars: int
-) -> Iterator[Analysed]:
-    """Each document's passages and their terms, in document order."""
+) -> Iterator[AnalysedChunk]:
+    """The documents' passages and terms, chunk by chunk, in document order."""
     jobs = [(document.title, document.text) for document in documents]
-    workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM_DOCUMENTS or workers < 2:
-        analysed: Iterator[Analysed] = (
-            _analyse(job, analyzer, min_chars, max_chars) for job in jobs
-        )
-    else:
-        analysed = _in_workers(jobs, analyzer, min_chars, max_chars, workers)
-    yield from progress(analysed, "indexing documents", total=len(jobs))
-
-
-def _analyse(job: Job, analyzer: Analyzer, min_chars: int, max_chars: int) -> Analysed:
-    title, text = job
-    title_terms = analyzer.passage_terms(title)
-    pieces = split_passages(text, min_chars, max_chars)
-    return pieces, [title_terms + analyzer.passage_terms(piece) for piece in pieces]
-
-
-def _in_workers(
-    jobs: list[Job], analyzer: Analyzer, min_chars: int, max_chars: int, workers: int
-) -> Iterator[Analysed]:
     chunks = [
         jobs[start : start + CHUNK_DOCUMENTS] for start in range(0, len(jobs), CHUNK_DOCUMENTS)
     ]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(jobs) < PARALLEL_FROM_DOCUMENTS or workers < 2:
+        analysed: Iterator[AnalysedChunk] = (
+            _analyse(chunk, analyzer, min_chars, max_chars) for chunk in chunks
+        )
+    else:
+        analysed = _in_workers(chunks, analyzer, min_chars, max_chars, workers)
+    yield from progress(analysed, "indexing documents", total=len(chunks))
+
+
+def _analyse(chunk: list[Job], analyzer: Analyzer, min_chars: int, max_chars: int) -> AnalysedChunk:
+    pieces: list[list[str]] = []
+    terms: list[list[str]] = []
+    for title, text in chunk:
+        title_terms = analyzer.passage_terms(title)
+        document_pieces = split_passages(text, min_chars, max_chars)
+        pieces.append(document_pieces)
+        terms.extend(title_terms + analyzer.passage_terms(piece) for piece in document_pieces)
+    return AnalysedChunk(pieces, TermIds.of(terms))
+
+
+def _in_workers(
+    chunks: list[list[Job]], analyzer: Analyzer, min_chars: int, max_chars: int, workers: int
+) -> Iterator[AnalysedChunk]:
     with ProcessPoolExecutor(
         max_workers=workers,
         mp_context=get_context(start_method()),
         initializer=_start_worker,
         initargs=(analyzer.equivalences, min_chars, max_chars),
     ) as pool:
-        for chunk in pool.map(_analyse_chunk, chunks):
-            for pieces, joined in chunk:
-                yield pieces, [terms.split() for terms in joined]
+        yield from pool.map(_analyse_in_worker, chunks)
 
 
 def start_method() -> str:
@@ -85,13 +103,9 @@ def _start_worker(equivalences: list[list[str]], min_chars: int, max_chars: int)
     _worker = (Analyzer(equivalences), min_chars, max_chars)
 
 
-def _analyse_chunk(chunk: list[Job]) -> list[tuple[list[str], list[str]]]:
-    """A chunk's results, each passage's terms joined by spaces: one string pickles far
-    faster than a list of short ones, and terms never contain spaces."""
+def _analyse_in_worker(chunk: list[Job]) -> AnalysedChunk:
+    """A chunk's result; its terms travel back as one array of ids and a short
+    vocabulary, which pickle far faster than lists of short strings."""
     assert _worker is not None, "the worker was not started by _start_worker"
     analyzer, min_chars, max_chars = _worker
-    results = []
-    for job in chunk:
-        pieces, terms = _analyse(job, analyzer, min_chars, max_chars)
-        results.append((pieces, [" ".join(passage) for passage in terms]))
-    return results
+    return _analyse(chunk, analyzer, min_chars, max_chars)

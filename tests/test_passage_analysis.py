@@ -13,10 +13,12 @@ from retrieval.ingest import read_corpus
 from tests.conftest import SEEDS
 
 
-def _analysed() -> list[passage_analysis.Analysed]:
+def _analysed() -> list[tuple[list[str], list[list[str]]]]:
+    """Each document's passages and their terms."""
     documents = read_corpus(SEEDS).documents
     analyzer = Analyzer.for_corpus((document.text for document in documents), [])
-    return list(passage_analysis.analyse_documents(documents, analyzer, 200, 1200))
+    chunks = passage_analysis.analyse_documents(documents, analyzer, 200, 1200)
+    return [document for chunk in chunks for document in chunk.documents()]
 
 
 def test_workers_give_the_passages_and_terms_one_process_gives(

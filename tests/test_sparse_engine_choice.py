@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.ranking import build_ranker, chosen_engine
+from retrieval.ranking import TermIds, build_ranker, chosen_engine
 from retrieval.settings import RetrievalSettings
 
 
@@ -21,4 +21,4 @@ def test_engine_follows_the_setting(engine: str, passages: int, expected: str) -
     settings = RetrievalSettings(retrieval_engine=engine, auto_engine_threshold=3)  # type: ignore[arg-type]
     corpus = [["word", f"term{i}"] for i in range(passages)]
     assert chosen_engine(passages, settings) == expected
-    assert build_ranker(corpus, settings).engine == expected
+    assert build_ranker(TermIds.of(corpus), settings).engine == expected

@@ -25,8 +25,7 @@ both engines report the same scores and the answer thresholds mean the same.
 from __future__ import annotations
 
 import threading
-from collections import Counter, defaultdict
-from itertools import chain, count
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +33,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.ranking.pruning import BlockProfile, Column, block_profile, block_shift, top_k
+from retrieval.ranking.term_ids import TermIds
 
 PROFILE_KEPT_FROM = 4096
 """Columns at least this long keep their block profile; shorter ones profile per query."""
@@ -69,20 +69,20 @@ class SparseRanker:
     @classmethod
     def build(cls, passages: list[list[str]], k1: float, b: float) -> SparseRanker:
         """Index analysed passages; the tokens are used as they are (no re-tokenising)."""
-        if not passages:
+        return cls.from_term_ids(TermIds.of(passages), k1, b)
+
+    @classmethod
+    def from_term_ids(cls, passages: TermIds, k1: float, b: float) -> SparseRanker:
+        """Index passages given as term ids (what the index build produces)."""
+        if not len(passages):
             raise ValueError("a ranker needs at least one passage")
-        # Term ids in order of first use, assigned without a Python-level loop:
-        # the default factory and the ``map`` run in C, a third of the time a
-        # ``setdefault`` per token takes at a million passages.
-        vocabulary: defaultdict[str, int] = defaultdict(count().__next__)
-        lengths = np.fromiter(map(len, passages), np.int64, len(passages))
-        tokens = chain.from_iterable(passages)
-        term_ids = np.fromiter(map(vocabulary.__getitem__, tokens), np.int64, int(lengths.sum()))
         import bm25s  # only large corpora need it: a quarter of a second to import
 
         model = bm25s.BM25(k1=k1, b=b, method="lucene", dtype=_SCORE_DTYPE, int_dtype=_INDEX_DTYPE)
-        model.scores = _score_matrix(term_ids, lengths, len(vocabulary), k1, b)
-        model.vocab_dict = dict(vocabulary)
+        model.scores = _score_matrix(
+            passages.ids, passages.lengths, len(passages.vocabulary), k1, b
+        )
+        model.vocab_dict = {term: number for number, term in enumerate(passages.vocabulary)}
         model.nonoccurrence_array = None  # only bm25l and bm25+ have one
         return cls(model, k1)
 
@@ -162,7 +162,7 @@ class SparseRanker:
 
 
 def _score_matrix(
-    term_ids: npt.NDArray[np.int64], lengths: npt.NDArray[np.int64], terms: int, k1: float, b: float
+    term_ids: npt.NDArray[np.int32], lengths: npt.NDArray[np.int64], terms: int, k1: float, b: float
 ) -> dict[str, Any]:
     """bm25s' eager Lucene score matrix (passages x terms, CSC) from flat term ids."""
     import scipy.sparse as sp
