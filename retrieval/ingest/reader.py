@@ -43,7 +43,9 @@ NOT_AN_ARTICLE = "not an article format"
 
 
 PARALLEL_FROM_FILES = 400
-"""Below this many files, starting worker processes costs more than it saves."""
+"""Below this many files, starting worker processes costs more than it saves..."""
+PARALLEL_FROM_BYTES = 64 * 2**20
+"""...unless they are this large together (an archive exported as a few JSON Lines files)."""
 CHUNK_FILES = 50
 
 
@@ -79,13 +81,26 @@ def _read_all(directory: Path, jobs: list[tuple[str, str | None]]) -> Iterator[F
     """Each file read and parsed, in order; by worker processes, one a core, when there
     are many (HTML extraction is most of the time a large corpus takes to read)."""
     workers = min(os.cpu_count() or 1, 8)
-    if len(jobs) < PARALLEL_FROM_FILES or workers < 2:
+    if workers < 2 or len(jobs) < 2 or not _worth_workers(directory, jobs):
         yield from (read_file(directory, path, sidecar) for path, sidecar in jobs)
         return
-    chunks = [jobs[start : start + CHUNK_FILES] for start in range(0, len(jobs), CHUNK_FILES)]
+    size = max(1, min(CHUNK_FILES, len(jobs) // (workers * 4)))  # a few chunks per worker
+    chunks = [jobs[start : start + size] for start in range(0, len(jobs), size)]
     with ProcessPoolExecutor(max_workers=workers, mp_context=get_context(start_method())) as pool:
         for chunk in pool.map(_read_chunk, [directory] * len(chunks), chunks):
             yield from chunk
+
+
+def _worth_workers(directory: Path, jobs: list[tuple[str, str | None]]) -> bool:
+    if len(jobs) >= PARALLEL_FROM_FILES:
+        return True
+    total = 0
+    for path, _ in jobs:
+        try:
+            total += (directory / path).stat().st_size
+        except OSError:
+            continue  # reported when the file is read
+    return total >= PARALLEL_FROM_BYTES
 
 
 def _read_chunk(directory: Path, jobs: list[tuple[str, str | None]]) -> list[FileRead]:
