@@ -46,8 +46,14 @@ def decode(data: bytes, path: str = "") -> str:
     return text
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
+"""Control characters but the four text uses (\\t \\n \\f \\r)."""
+
+
 def _controls(text: str) -> int:
-    return sum(1 for char in text if char < " " and char not in "\n\r\t\f")
+    """How many control characters ``text`` holds (found by the regex engine: a character
+    loop in Python was half the time a large JSON Lines file took to read)."""
+    return len(_CONTROL.findall(text))
 
 
 def _decoded(data: bytes, path: str) -> str:
