@@ -22,7 +22,7 @@ def _at_most(name: str, value: float, limit: float, unit: str, limits: str) -> G
     note = (
         "" if passed else f"misses by {value / limit:.2f}x ({value - limit:+.2f} {unit}); {limits}"
     )
-    return Goal(name, f"{value:.2f} {unit}", f"<= {limit:g} {unit}", passed, note)
+    return Goal(name, f"{value:.2f} {unit}", f"<= {limit:.3g} {unit}", passed, note)
 
 
 def check_goals(

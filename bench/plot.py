@@ -38,7 +38,8 @@ def plot_latency(
         axes.set_xlabel("passages in the corpus")
         axes.set_title(title)
         axes.grid(True, which="both", alpha=0.3)
-        axes.legend(fontsize="small")
+        if axes.get_legend_handles_labels()[0]:
+            axes.legend(fontsize="small")
     panels[0].set_ylabel("latency (ms)")
     figure.suptitle("Answer path and ranking alone by corpus size (2 cores)")
     figure.tight_layout()
