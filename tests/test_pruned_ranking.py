@@ -7,6 +7,7 @@ from collections import Counter
 import numpy as np
 import pytest
 
+from retrieval.ranking import sparse
 from retrieval.ranking.pruning import CHAMPIONS, guess_kth_best, open_blocks
 from retrieval.ranking.sparse import SparseRanker
 
@@ -47,6 +48,13 @@ def random_queries(rng: np.random.Generator, count: int) -> list[list[str]]:
         rare = [f"w{w}" for w in rng.integers(12, 3_200, int(rng.integers(0, 4)))]
         queries.append(common + rare or ["w0"])
     return queries
+
+
+@pytest.fixture(autouse=True, params=["pruned", "added up"])
+def plan(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every query either pruned or simply added up, whatever its columns' length: both
+    plans must give the exhaustive result."""
+    monkeypatch.setattr(sparse, "PRUNE_FROM", 0 if request.param == "pruned" else 10**12)
 
 
 @pytest.fixture(scope="module")

@@ -32,9 +32,19 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.ranking.pruning import BlockProfile, Column, block_profile, block_shift, top_k
+from retrieval.ranking.pruning import (
+    BlockProfile,
+    Column,
+    add_up,
+    block_profile,
+    block_shift,
+    top_k,
+)
 from retrieval.ranking.term_ids import TermIds
 
+PRUNE_FROM = 50_000
+"""Queries whose columns hold more postings than this are pruned; shorter ones are simply
+added up, which costs less than bounding them."""
 PROFILE_KEPT_FROM = 4096
 """Columns at least this long keep their block profile; shorter ones profile per query."""
 PROFILES_KEPT = 8192
@@ -111,9 +121,20 @@ class SparseRanker:
         repeats = Counter(term for term in query if term in self._vocabulary)
         if not repeats or k <= 0:
             return []
-        columns = [self._column(self._vocabulary[term], times) for term, times in repeats.items()]
-        best = top_k(columns, k, self._shift, self._totals())
+        terms = [(self._vocabulary[term], times) for term, times in repeats.items()]
+        postings = sum(int(self._starts[term + 1] - self._starts[term]) for term, _ in terms)
+        if postings <= PRUNE_FROM:
+            best = add_up([self._postings(term, times) for term, times in terms], k, self._totals())
+        else:
+            columns = [self._column(term, times) for term, times in terms]
+            best = top_k(columns, k, self._shift, self._totals())
         return [(passage, score * self._scale) for passage, score in best]
+
+    def _postings(
+        self, term_id: int, repeats: int
+    ) -> tuple[npt.NDArray[np.int32], npt.NDArray[np.float32], int]:
+        start, end = int(self._starts[term_id]), int(self._starts[term_id + 1])
+        return self._rows[start:end], self._data[start:end], repeats
 
     def _column(self, term_id: int, repeats: int) -> Column:
         start, end = int(self._starts[term_id]), int(self._starts[term_id + 1])
