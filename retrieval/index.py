@@ -49,6 +49,8 @@ class SearchIndex:
     ranker: Ranker
     file_hashes: dict[str, str]
     skipped: list[SkippedFile]
+    analysed_titles: list[str] = field(default_factory=list, repr=False)
+    """Each document's title terms, joined by spaces, as the index was built with them."""
     _title_terms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     readings: dict[int, object] = field(default_factory=dict, repr=False)
     """Passages read closely while answering, kept by ``answering.reading``."""
@@ -61,11 +63,15 @@ class SearchIndex:
         return self.documents[self.passages.documents[passage]]
 
     def title_terms(self, document: int) -> frozenset[str]:
-        """The terms of a document's title, analysed once when first asked for."""
+        """The terms of a document's title, as analysed when the index was built (analysing
+        again the titles of thirty candidates was a seventh of answering a question)."""
         terms = self._title_terms.get(document)
         if terms is None:
-            title = self.documents[document].title
-            terms = self._title_terms[document] = frozenset(self.analyzer.passage_terms(title))
+            if self.analysed_titles:
+                analysed = self.analysed_titles[document].split()
+            else:
+                analysed = self.analyzer.passage_terms(self.documents[document].title)
+            terms = self._title_terms[document] = frozenset(analysed)
         return terms
 
     def passage_id(self, number: int) -> str:
@@ -90,6 +96,7 @@ def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
     analyzer = Analyzer.for_corpus((doc.text for doc in load.documents), synonyms)
     store = PassageStore()
     terms = TermIdsJoiner()
+    titles: list[str] = []
     analysed = analyse_documents(
         load.documents, analyzer, settings.passage_min_chars, settings.passage_max_chars
     )
@@ -100,6 +107,7 @@ def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
                 store.add(text, number, position)
             number += 1
         terms.add(chunk.terms)
+        titles.extend(chunk.titles)
     documents = [document.info() for document in load.documents]
     log.info("indexing %d passages of %d documents", len(store), len(documents))
     return SearchIndex(
@@ -110,4 +118,5 @@ def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
         ranker=build_ranker(terms.joined(), settings),
         file_hashes=load.file_hashes,
         skipped=load.skipped,
+        analysed_titles=titles,
     )

@@ -39,7 +39,7 @@ from retrieval.settings import RetrievalSettings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 _PREFIX = "index-"
 _CODE_ROOT = Path(__file__).resolve().parent
 _LIBRARIES = ("bm25s", "rank-bm25", "PyStemmer", "simplemma", "numpy")
@@ -142,6 +142,7 @@ def _write(index: SearchIndex, directory: Path, key: str) -> None:
     store = index.passages
     _write_json(directory / "documents.json", [d.model_dump(mode="json") for d in index.documents])
     _write_json(directory / "analyzer.json", index.analyzer.equivalences)
+    _write_json(directory / "titles.json", index.analysed_titles)
     encoded = [text.encode("utf-8") for text in store.texts]
     with (directory / "passages.txt").open("wb") as file:
         file.writelines(encoded)
@@ -206,6 +207,9 @@ def load_index(directory: Path, key: str) -> SearchIndex:
     if manifest.get("format") != FORMAT_VERSION or manifest.get("fingerprint") != key:
         raise CacheError("saved for another corpus, settings or format")
     documents = [DocumentInfo.model_validate(d) for d in _read_json(directory / "documents.json")]
+    titles = _read_json(directory / "titles.json")
+    if not isinstance(titles, list) or len(titles) != len(documents):
+        raise CacheError("analysed titles disagree with the documents")
     store = _load_passages(directory)
     ranker = _load_ranker(directory / "ranker", manifest["engine"])
     if not len(store) == ranker.size == manifest["passages"]:
@@ -220,6 +224,7 @@ def load_index(directory: Path, key: str) -> SearchIndex:
         ranker=ranker,
         file_hashes=dict(manifest["file_hashes"]),
         skipped=[SkippedFile.model_validate(s) for s in manifest["skipped"]],
+        analysed_titles=[str(title) for title in titles],
     )
 
 

@@ -40,6 +40,8 @@ class AnalysedChunk:
 
     pieces: list[list[str]]
     """Each document's passages."""
+    titles: list[str]
+    """Each document's title terms, joined by spaces."""
     terms: TermIds
 
     def documents(self) -> Iterator[tuple[list[str], list[list[str]]]]:
@@ -69,13 +71,15 @@ def analyse_documents(
 
 def _analyse(chunk: list[Job], analyzer: Analyzer, min_chars: int, max_chars: int) -> AnalysedChunk:
     pieces: list[list[str]] = []
+    titles: list[str] = []
     terms: list[list[str]] = []
     for title, text in chunk:
         title_terms = analyzer.passage_terms(title)
         document_pieces = split_passages(text, min_chars, max_chars)
         pieces.append(document_pieces)
+        titles.append(" ".join(title_terms))
         terms.extend(title_terms + analyzer.passage_terms(piece) for piece in document_pieces)
-    return AnalysedChunk(pieces, TermIds.of(terms))
+    return AnalysedChunk(pieces, titles, TermIds.of(terms))
 
 
 def _in_workers(

@@ -89,6 +89,9 @@ def test_loaded_index_answers_as_the_built_one(tmp_path: Path, engine: Engine) -
     assert loaded.documents == built.documents
     assert loaded.passages == built.passages
     assert loaded.file_hashes == built.file_hashes
+    for number, document in enumerate(built.documents):
+        analysed = frozenset(built.analyzer.passage_terms(document.title))
+        assert loaded.title_terms(number) == built.title_terms(number) == analysed
     for question in QUESTIONS:
         assert answer_question(loaded, question, settings) == answer_question(
             built, question, settings
