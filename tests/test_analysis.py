@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
+
 from retrieval.analysis import Analyzer, plain_terms
 from retrieval.analysis.acronyms import learn_acronyms
 from retrieval.analysis.spelling import americanize
 from retrieval.analysis.synonyms import parse_synonyms
+from retrieval.analysis.terms import (
+    content_tokens,
+    content_words,
+    surface_tokens,
+    text_terms,
+    tokens_to_terms,
+)
 
 
 def test_curly_and_straight_apostrophes_give_the_same_terms() -> None:
@@ -94,3 +103,20 @@ def test_a_named_thing_brings_the_terms_of_its_equivalent_names() -> None:
     found = analyzer.equivalent_terms("Where did the SCO defence ministers meet?")
     assert set(plain_terms("Shanghai Cooperation Organization SCO")) <= found
     assert not analyzer.equivalent_terms("Where did the defence ministers meet?")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's envoy met the SCO (Shanghai Cooperation Organisation), 23,000 km away.",
+        "1990\u20132000: U.S.-led talks \u00abin Nur\u2011Sultan\u00bb\u2026 co\u00adoperation",
+        "a\u00a0b x\u200by \u2018quoted\u2019 \u2014 Beyonc\u00e9's 3.5% rise in 2025.",
+        "",
+    ],
+)
+def test_text_is_analysed_chunk_by_chunk_as_it_is_whole(text: str) -> None:
+    """Terms and content words are remembered per whitespace chunk; no token spans
+    whitespace, so the result is the whole text's, however it is punctuated."""
+    tokens = surface_tokens(text)
+    assert text_terms(text) == tokens_to_terms(tokens)
+    assert content_words(text) == [token.casefold() for token in content_tokens(tokens)]

@@ -70,6 +70,18 @@ class _ChunkCache(dict[str, tuple[str, ...]]):
 _chunks = _ChunkCache()
 
 
+class _ContentChunkCache(dict[str, tuple[str, ...]]):
+    """Whitespace-free chunk of text, as written → its content words, lower-cased."""
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        words = tuple(token.casefold() for token in content_tokens(surface_tokens(chunk)))
+        self[chunk] = words
+        return words
+
+
+_content_chunks = _ContentChunkCache()
+
+
 def text_terms(text: str) -> list[str]:
     """Index terms of running text, in order (stopwords dropped): the same as
     ``tokens_to_terms(surface_tokens(text))``, at a fraction of the cost."""
@@ -99,6 +111,14 @@ def tokens_to_terms(tokens: list[str]) -> list[str]:
     if len(_cache) > _CACHE_LIMIT:
         _cache.clear()
     return list(chain.from_iterable(map(_cache.__getitem__, tokens)))
+
+
+def content_words(text: str) -> list[str]:
+    """The words of ``text`` that carry meaning (no stopwords, no numbers), lower-cased: the
+    same as casefolding ``content_tokens(surface_tokens(text))``, chunk by chunk."""
+    if len(_content_chunks) > _CACHE_LIMIT:
+        _content_chunks.clear()
+    return list(chain.from_iterable(map(_content_chunks.__getitem__, text.split())))
 
 
 def content_tokens(tokens: list[str]) -> list[str]:

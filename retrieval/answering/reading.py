@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retrieval.answering.semantic import Vectors, content_words, word_vectors
+from retrieval.analysis.terms import content_words
+from retrieval.answering.semantic import Vectors, word_vectors
 from retrieval.index import SearchIndex
 from retrieval.sentences import sentence_spans
 

@@ -17,8 +17,6 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from retrieval.analysis.terms import content_tokens, surface_tokens
-
 Vectors = npt.NDArray[np.float32]
 _KEPT_WORDS = 200_000
 DIMENSIONS = 256
@@ -69,11 +67,6 @@ class WordVectors:
         means = np.add.reduceat(self._table[flat], starts, axis=0) / counts[:, None]
         means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
         self._kept.update(zip(missing, means.astype(np.float32), strict=True))
-
-
-def content_words(text: str) -> list[str]:
-    """The words of ``text`` that carry meaning (no stopwords, no numbers), lower-cased."""
-    return [token.casefold() for token in content_tokens(surface_tokens(text))]
 
 
 @cache
