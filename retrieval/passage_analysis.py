@@ -27,7 +27,7 @@ from retrieval.ranking.term_ids import TermIds
 
 PARALLEL_FROM_DOCUMENTS = 2_000
 """Below this many documents, starting workers costs more than it saves."""
-CHUNK_DOCUMENTS = 250
+CHUNK_DOCUMENTS = 1000
 
 Job = tuple[str, str]
 """A document's title and body."""
