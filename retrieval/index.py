@@ -49,7 +49,7 @@ class SearchIndex:
     ranker: Ranker
     file_hashes: dict[str, str]
     skipped: list[SkippedFile]
-    analysed_titles: list[str] = field(default_factory=list, repr=False)
+    analysed_titles: list[str] = field(repr=False)
     """Each document's title terms, joined by spaces, as the index was built with them."""
     _title_terms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     readings: dict[int, object] = field(default_factory=dict, repr=False)
@@ -67,10 +67,7 @@ class SearchIndex:
         again the titles of thirty candidates was a seventh of answering a question)."""
         terms = self._title_terms.get(document)
         if terms is None:
-            if self.analysed_titles:
-                analysed = self.analysed_titles[document].split()
-            else:
-                analysed = self.analyzer.passage_terms(self.documents[document].title)
+            analysed = self.analysed_titles[document].split()
             terms = self._title_terms[document] = frozenset(analysed)
         return terms
 

@@ -11,8 +11,13 @@ Lucene's and tantivy's block-max WAND) finds which:
 * A first guess of the k-th best score comes from scoring exactly a few
   passages likely to be near the top: each term's highest-scoring ones.
 * A block whose column maxima add up to less than that guess holds no passage
-  that can beat it, so none of its postings are read. In the blocks left,
-  every posting is added up as before.
+  that can beat it, so none of its postings are read.
+* In the blocks left, MaxScore (Turtle and Flood, 1995) splits the columns:
+  the weakest, whose bounds together stay below the guess, are not added up
+  but looked up, only for the passages that can still reach the guess.
+
+Short queries skip all of this (``add_up``): with few postings, bounding costs
+more than adding them up.
 
 The guess is a real passage's score, so it never exceeds the true k-th best, and
 whatever is skipped scores below it: the result is exactly the exhaustive one,
