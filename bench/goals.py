@@ -110,7 +110,7 @@ def _million(label: str, run: dict[str, Any]) -> list[Goal]:
             45.0,
             "s",
             f"reading {run['read_s']:.0f} s, analysing and indexing {run['index_s']:.0f} s, "
-            "in pure Python: reading on one core, analysis on one worker process per core",
+            "both on one worker process per core; analysis is pure Python",
         ),
         _at_most(
             f"{label} serving memory (RSS)",
