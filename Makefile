@@ -53,7 +53,7 @@ train: $(DEV_INSTALLED)
 clean:
 	rm -rf $(VENV) .cache .mypy_cache .ruff_cache .pytest_cache
 
-## bench: engines at 10k/100k/1M passages against the scaling goals (~15 min; not a test)
+## bench: engines and peers (bm25s, tantivy) at 10k/100k/1M passages, two corpora, against the goals (~12 min; not a test)
 bench: $(DEV_INSTALLED)
 	$(BIN)/python -m bench.run
 	$(BIN)/python -m bench.reading
