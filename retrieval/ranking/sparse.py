@@ -137,8 +137,7 @@ class SparseRanker:
         return self._rows[start:end], self._data[start:end], repeats
 
     def _column(self, term_id: int, repeats: int) -> Column:
-        start, end = int(self._starts[term_id]), int(self._starts[term_id + 1])
-        rows, scores = self._rows[start:end], self._data[start:end]
+        rows, scores, _ = self._postings(term_id, repeats)
         profile = self._profiles.get(term_id)
         if profile is None:
             profile = block_profile(rows, scores, self._shift)
