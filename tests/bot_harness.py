@@ -48,12 +48,13 @@ async def running_bot(library: Library, **settings: Any) -> AsyncIterator[BotApi
     """The stand-in with a polling Citebot attached; ``settings`` override BotSettings."""
     standin = BotApiStandIn()
     await standin.start()
+    scratch = Path(tempfile.mkdtemp(prefix="citebot-heartbeat-"))
     values: dict[str, Any] = {
         "telegram_bot_token": standin.token,
         "telegram_api_base_url": standin.api_root,
         "telegram_rate_limiter": False,
         "admin_user_ids": frozenset({ADMIN_ID}),
-        "heartbeat_file": Path(tempfile.mkdtemp(prefix="citebot-heartbeat-")) / "heartbeat",
+        "heartbeat_file": scratch / "heartbeat",
         **settings,
     }
     application = build_application(BotSettings(_env_file=None, **values), library, standin.token)  # type: ignore[call-arg]
@@ -73,6 +74,7 @@ async def running_bot(library: Library, **settings: Any) -> AsyncIterator[BotApi
                 await application.stop()
     finally:
         await standin.stop()
+        shutil.rmtree(scratch, ignore_errors=True)
 
 
 def run(scenario: Callable[[], Awaitable[T]], timeout: float = 30.0) -> T:
