@@ -167,9 +167,9 @@ def test_a_passage_read_for_one_question_is_not_read_again_for_the_next(
     reads: list[int] = []
     original = reading._read
 
-    def counted(index: SearchIndex, passage: int) -> reading.Reading:
-        reads.append(passage)
-        return original(index, passage)
+    def counted(index: SearchIndex, passages: list[int]) -> list[reading.Reading]:
+        reads.extend(passages)
+        return original(index, passages)
 
     monkeypatch.setattr(reading, "_read", counted)
     seed_library.answer("when did Russia recognise the IEA")

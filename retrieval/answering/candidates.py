@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from retrieval.answering.features import passage_features, sentence_features
 from retrieval.answering.model import AnswerModel
 from retrieval.answering.question import Question
-from retrieval.answering.reading import Reading, read_passage
-from retrieval.answering.semantic import closest, word_vectors
+from retrieval.answering.reading import Reading, read_passages
+from retrieval.answering.semantic import closest_by_sentence, word_vectors
 from retrieval.index import SearchIndex
 
 RETRIEVE_DEPTH = 30
@@ -83,11 +83,12 @@ def read_sentences(
     concepts = list(question.concept_words)
     concept_vectors = word_vectors().of([question.concept_words[c] for c in concepts])
     sentences = []
-    for candidate in passages[:READ_DEPTH]:
-        reading = read_passage(index, candidate.passage)
+    read = passages[:READ_DEPTH]
+    readings = read_passages(index, [candidate.passage for candidate in read])
+    for candidate, reading in zip(read, readings, strict=True):
+        closeness = closest_by_sentence(concept_vectors, reading.words, reading.word_ends)
         for number in range(len(reading.sentences)):
-            closeness = closest(concept_vectors, reading.vectors[number]).tolist()
-            similar = dict(zip(concepts, closeness, strict=True))
+            similar = dict(zip(concepts, closeness[number], strict=True))
             row = sentence_features(
                 question, reading, number, candidate.logit, candidate.bm25_share, similar
             )

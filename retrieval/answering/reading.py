@@ -1,13 +1,15 @@
-"""A candidate passage read closely: its sentences and the terms of each.
+"""Candidate passages read closely: their sentences and the terms of each.
 
 Splitting and analysing a passage is the costly step of answering, and the
 same passages come back for related questions, so each reading is kept (up to
-``READINGS_KEPT`` per index) instead of being done again.
+``READINGS_KEPT`` per index) instead of being done again. The passages of one
+question are read together, so that their new words get vectors in one batch.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from retrieval.analysis.terms import content_words
 from retrieval.answering.semantic import Vectors, word_vectors
@@ -26,33 +28,51 @@ class Reading:
     """Each sentence's terms in order (concepts of equivalent names included)."""
     term_sets: list[frozenset[str]]
     title_terms: frozenset[str]
-    vectors: list[Vectors]
-    """Each sentence's content words as unit word vectors (for paraphrase)."""
+    words: Vectors
+    """The passage's content words as unit word vectors (for paraphrase), sentence after
+    sentence."""
+    word_ends: list[int]
+    """Where each sentence's rows of ``words`` end."""
 
 
-def read_passage(index: SearchIndex, passage: int) -> Reading:
+def read_passages(index: SearchIndex, passages: list[int]) -> list[Reading]:
+    """The readings of ``passages``, in order; those not kept yet are read in one batch."""
     cache = index.readings
-    reading = cache.get(passage)
-    if isinstance(reading, Reading):
-        return reading
-    if len(cache) >= READINGS_KEPT:
-        cache.clear()
-    fresh = cache[passage] = _read(index, passage)
-    return fresh
+    found = {p: kept for p in passages if isinstance(kept := cache.get(p), Reading)}
+    unread = [p for p in dict.fromkeys(passages) if p not in found]
+    if unread:
+        if len(cache) + len(unread) > READINGS_KEPT:
+            cache.clear()
+        fresh = dict(zip(unread, _read(index, unread), strict=True))
+        cache.update(fresh)
+        found.update(fresh)
+    return [found[passage] for passage in passages]
 
 
-def _read(index: SearchIndex, passage: int) -> Reading:
-    text = index.passages.texts[passage]
-    spans = sentence_spans(text) or [(0, len(text))]
-    terms = [index.analyzer.passage_terms(text[start:end]) for start, end in spans]
-    words = [content_words(text[start:end]) for start, end in spans]
-    vectors = word_vectors()
-    vectors.learn([word for sentence in words for word in sentence])
-    return Reading(
-        text=text,
-        sentences=spans,
-        terms=terms,
-        term_sets=[frozenset(sentence) for sentence in terms],
-        title_terms=index.title_terms(index.passages.documents[passage]),
-        vectors=[vectors.of(sentence) for sentence in words],
+def _read(index: SearchIndex, passages: list[int]) -> list[Reading]:
+    texts = [index.passages.texts[passage] for passage in passages]
+    spans = [sentence_spans(text) or [(0, len(text))] for text in texts]
+    words = [
+        [content_words(text[start:end]) for start, end in sentences]
+        for text, sentences in zip(texts, spans, strict=True)
+    ]
+    vectors = word_vectors().of(
+        [word for passage in words for sentence in passage for word in sentence]
     )
+    readings, row = [], 0
+    for passage, text, sentences, passage_words in zip(passages, texts, spans, words, strict=True):
+        terms = [index.analyzer.passage_terms(text[start:end]) for start, end in sentences]
+        ends = list(accumulate(len(sentence) for sentence in passage_words))
+        readings.append(
+            Reading(
+                text=text,
+                sentences=sentences,
+                terms=terms,
+                term_sets=[frozenset(sentence) for sentence in terms],
+                title_terms=index.title_terms(index.passages.documents[passage]),
+                words=vectors[row : row + ends[-1]],
+                word_ends=ends,
+            )
+        )
+        row += ends[-1]
+    return readings

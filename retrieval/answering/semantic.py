@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import threading
 from functools import cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -19,6 +21,7 @@ import numpy.typing as npt
 
 Vectors = npt.NDArray[np.float32]
 _KEPT_WORDS = 200_000
+_FIRST_ROWS = 4096
 DIMENSIONS = 256
 _TOKENIZER = "l2_supercat_tokenizer_config.json"
 _WEIGHTS = f"l2_supercat_{DIMENSIONS}.safetensors"
@@ -31,6 +34,9 @@ class WordVectors:
     wordllama's ``embed(norm=True)`` computes. Its files are read directly (the
     tokenizer and the safetensors table) because importing and loading wordllama
     itself takes 0.75 s, most of a command's start-up, for the same arithmetic.
+    Kept vectors are rows of one matrix, so a sentence's vectors are one
+    fancy-indexing call rather than a stack of small arrays. The bot answers from
+    several threads; a lock keeps the matrix and its row numbers in step.
     """
 
     def __init__(self) -> None:
@@ -43,30 +49,41 @@ class WordVectors:
         self._tokenizer = Tokenizer.from_file(str(package / "tokenizers" / _TOKENIZER))
         table = load_file(str(package / "weights" / _WEIGHTS))["embedding.weight"]
         self._table = np.ascontiguousarray(table, dtype=np.float32)
-        self._kept: dict[str, Vectors] = {}
+        self._rows: dict[str, int] = {}
+        self._kept: Vectors = np.zeros((_FIRST_ROWS, DIMENSIONS), dtype=np.float32)
+        self._lock = threading.Lock()
 
     def of(self, words: list[str]) -> Vectors:
         """One row per word, in order."""
-        self.learn(words)
-        if not words:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return np.stack([self._kept[word] for word in words])
+        with self._lock:
+            self._learn(words)
+            return self._kept[[self._rows[word] for word in words]]
 
-    def learn(self, words: list[str]) -> None:
+    def _learn(self, words: list[str]) -> None:
         """Compute the vectors of the words not seen yet, in one batch."""
-        missing = [word for word in dict.fromkeys(words) if word not in self._kept]
+        rows = self._rows
+        missing = [word for word in dict.fromkeys(words) if word not in rows]
         if not missing:
             return
-        if len(self._kept) > _KEPT_WORDS:
-            self._kept.clear()
+        if len(rows) + len(missing) > _KEPT_WORDS:
+            rows.clear()
         encodings = self._tokenizer.encode_batch_fast(missing, add_special_tokens=False)
         ids = [encoding.ids or [0] for encoding in encodings]
         counts = np.fromiter(map(len, ids), np.int64, len(ids))
         starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        flat = np.fromiter((i for word in ids for i in word), np.int64, int(counts.sum()))
+        flat = np.fromiter(chain.from_iterable(ids), np.int64, int(counts.sum()))
         means = np.add.reduceat(self._table[flat], starts, axis=0) / counts[:, None]
         means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
-        self._kept.update(zip(missing, means.astype(np.float32), strict=True))
+        first = len(rows)
+        self._make_room(first + len(missing))
+        self._kept[first : first + len(missing)] = means
+        rows.update(zip(missing, range(first, first + len(missing)), strict=True))
+
+    def _make_room(self, needed: int) -> None:
+        if needed > len(self._kept):
+            grown = np.zeros((max(needed, 2 * len(self._kept)), DIMENSIONS), dtype=np.float32)
+            grown[: len(self._kept)] = self._kept
+            self._kept = grown
 
 
 @cache
@@ -74,12 +91,21 @@ def word_vectors() -> WordVectors:
     return WordVectors()
 
 
-def closest(missing: Vectors, sentence: Vectors) -> npt.NDArray[np.float32]:
-    """For each missing question word, its highest cosine to any word of the sentence."""
-    if not len(missing) or not len(sentence):
-        return np.zeros(len(missing), dtype=np.float32)
-    result: npt.NDArray[np.float32] = (missing @ sentence.T).max(axis=1)
-    return result
+def closest_by_sentence(missing: Vectors, words: Vectors, ends: list[int]) -> list[list[float]]:
+    """For each sentence, each missing question word's highest cosine to any of its words.
+
+    ``words`` holds a passage's word vectors, sentence after sentence; ``ends``
+    where each sentence's rows end. One matrix product serves the whole passage.
+    """
+    if not len(missing) or not len(words):
+        return [[0.0] * len(missing) for _ in ends]
+    cosines = missing @ words.T
+    nothing = [0.0] * len(missing)
+    closest, start = [], 0
+    for end in ends:
+        closest.append(cosines[:, start:end].max(axis=1).tolist() if end > start else nothing)
+        start = end
+    return closest
 
 
 def _wordllama_folder() -> Path:

@@ -1,0 +1,41 @@
+"""Word vectors for paraphrase: wordllama's table, kept per word, compared per sentence."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from retrieval.answering.semantic import closest_by_sentence, word_vectors
+
+
+def test_a_word_means_the_same_whichever_batch_it_was_learnt_in() -> None:
+    vectors = word_vectors()
+    alone = vectors.of(["ratified"])[0].copy()
+    # Thousands of new words make the store grow past its first allocation.
+    many = [f"ratified{number}" for number in range(5000)]
+    batch = vectors.of([*many, "ratified", "treaty"])
+    assert np.array_equal(batch[len(many)], alone)
+    assert np.array_equal(vectors.of(["ratified"])[0], alone)
+
+
+def test_vectors_are_of_unit_length() -> None:
+    lengths = np.linalg.norm(word_vectors().of(["summit", "kilometres", "Tashkent"]), axis=1)
+    assert np.allclose(lengths, 1.0, atol=1e-5)
+
+
+def test_a_paraphrase_is_closer_than_an_unrelated_word() -> None:
+    founded, established, banana = word_vectors().of(["founded", "established", "banana"])
+    assert founded @ established > founded @ banana
+
+
+def test_each_sentence_gets_each_question_words_nearest_cosine() -> None:
+    vectors = word_vectors()
+    question = vectors.of(["founded", "railway"])
+    sentences = [["established", "treaty"], [], ["train", "line", "banana"]]
+    words = vectors.of([word for sentence in sentences for word in sentence])
+    closest = closest_by_sentence(question, words, ends=[2, 2, 5])
+    expected = [
+        (question @ vectors.of(sentence).T).max(axis=1).tolist() if sentence else [0.0, 0.0]
+        for sentence in sentences
+    ]
+    assert np.allclose(closest, expected, atol=1e-6)
+    assert closest[1] == [0.0, 0.0]
