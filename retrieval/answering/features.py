@@ -62,9 +62,16 @@ _PREPOSITIONS = frozenset(
     {"in", "on", "at", "by", "from", "of", "for", "with", "to", "into", "as", "than", "after"}
 )
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "called", "named", "known"})
+_KIND_COLUMNS = {
+    (kind, kind_of_span): number
+    for number, (kind, kind_of_span) in enumerate(
+        (kind, kind_of_span) for kind in _ALL_KINDS for kind_of_span in _SPAN_TYPES
+    )
+}
+_WORD_COUNT_COLUMNS = {n: tuple(float(n == k) for k in (1, 2, 3, 4, 5)) for n in (1, 2, 3, 4, 5)}
 SPAN_FEATURES = (
     "sentence_logit",
-    *(f"{kind}_asks_{kind_of_span}" for kind in _ALL_KINDS for kind_of_span in _SPAN_TYPES),
+    *(f"{kind}_asks_{kind_of_span}" for kind, kind_of_span in _KIND_COLUMNS),
     *(f"{measure}_with_unit" for measure in _MEASURES),
     *(f"words_{count}" for count in (1, 2, 3, 4, 5)),
     "asked_share",
@@ -239,12 +246,13 @@ def span_features(
     sentence_logit: float,
 ) -> list[float]:
     asked = question.asked
-    kind_row = [0.0] * (len(_ALL_KINDS) * len(_SPAN_TYPES))
-    kind_row[
-        _ALL_KINDS.index(asked.kind) * len(_SPAN_TYPES) + _SPAN_TYPES.index(candidate.type)
-    ] = 1.0
-    text = sentence[candidate.start : candidate.end]
-    has_unit = candidate.type is SpanType.NUMBER and any(c.isalpha() or c in "%$£€" for c in text)
+    kind_row = [0.0] * len(_KIND_COLUMNS)
+    kind_row[_KIND_COLUMNS[asked.kind, candidate.type]] = 1.0
+    start, end = candidate.start, candidate.end
+    has_unit = (
+        candidate.type is SpanType.NUMBER
+        and words.unit_marks_before[end] > words.unit_marks_before[start]
+    )
     measure_row = [float(asked.measure is m and has_unit) for m in _MEASURES]
     first, last = candidate.first_word, candidate.last_word
     count = last - first + 1
@@ -255,12 +263,12 @@ def span_features(
     previous_text = previous.text.casefold() if previous else ""
     last_word = listed[last].text.casefold()
     capitals = SentenceWords.between(words.capitals_before, first, last + 1)
-    institution = asked.kind is AnswerKind.NAME and is_institution(text)
+    institution = asked.kind is AnswerKind.NAME and is_institution(sentence[start:end])
     return [
         sentence_logit,
         *kind_row,
         *measure_row,
-        *(float(min(count, 5) == n) for n in (1, 2, 3, 4, 5)),
+        *_WORD_COUNT_COLUMNS[min(count, 5)],
         SentenceWords.between(words.asked_before, first, last + 1) / count,
         math.log1p(distance) if words.asked_positions else 0.0,
         float(not words.asked_positions),
@@ -271,9 +279,9 @@ def span_features(
         float(previous is not None and previous.asked),
         float(following is not None and following.asked),
         float(following is not None and following.text.casefold() == "of"),
-        float(_ends_clause(sentence, candidate.end)),
+        float(_ends_clause(sentence, end)),
         capitals / count,
-        float(any(c.isdigit() for c in text)),
+        float(words.digits_before[end] > words.digits_before[start]),
         float(last_word.endswith("ing")),
         float(last_word.endswith("ed")),
         float(last_word.endswith("ly")),
@@ -284,7 +292,7 @@ def span_features(
         SentenceWords.between(words.asked_before, first - NEAR_WORDS, first) / NEAR_WORDS,
         SentenceWords.between(words.asked_before, last + 1, last + 1 + NEAR_WORDS) / NEAR_WORDS,
         float(SentenceWords.between(words.heads_before, first - 1, last + 2) > 0),
-        float(_in_parentheses(sentence, candidate.start, candidate.end)),
+        float(_in_parentheses(sentence, start, end)),
     ]
 
 

@@ -48,7 +48,7 @@ def scored_spans(
     """Every candidate span of the sentence with its features and its score."""
     text = sentence.text
     words = sentence_words(text, question.words)
-    counted = SentenceWords.of(words, question.head)
+    counted = SentenceWords.of(text, words, question.head)
     stage = model.span_for(question.asked.kind)
     scored = []
     for candidate in span_candidates(text, words, question.words):

@@ -10,8 +10,10 @@ chooses among them; nothing here decides.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from itertools import accumulate
 
 from retrieval.analysis import plain_terms
 from retrieval.analysis.stopwords import STOPWORDS
@@ -20,6 +22,7 @@ from retrieval.answering.entities import find_dates, find_names, is_place, join_
 MAX_PHRASE_WORDS = 5
 
 _WORD = re.compile(r"[^\W_][\w'’.$£€%-]*")
+_UNIT_SIGNS = frozenset("%$£€")
 _BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|\.\s")
 
 
@@ -65,15 +68,21 @@ class SentenceWords:
     capitals_before: list[int]
     heads_before: list[int]
     """Counts of words that are the noun the question asks about."""
+    digits_before: list[int]
+    """``digits_before[i]``: how many of the sentence's first ``i`` characters are digits."""
+    unit_marks_before: list[int]
+    """The same for letters and currency or percent signs (what makes a number a measure)."""
 
     @classmethod
-    def of(cls, words: list[Word], head: frozenset[str]) -> SentenceWords:
+    def of(cls, sentence: str, words: list[Word], head: frozenset[str]) -> SentenceWords:
         return cls(
             words,
             [number for number, word in enumerate(words) if word.asked],
             _running([word.asked for word in words]),
             _running([word.text[:1].isupper() for word in words]),
             _running([bool(word.terms & head) for word in words]),
+            _running(map(str.isdigit, sentence)),
+            _running(char.isalpha() or char in _UNIT_SIGNS for char in sentence),
         )
 
     @staticmethod
@@ -83,11 +92,8 @@ class SentenceWords:
         return counts[min(max(end, 0), last)] - counts[min(max(start, 0), last)]
 
 
-def _running(flags: list[bool]) -> list[int]:
-    counts = [0]
-    for flag in flags:
-        counts.append(counts[-1] + flag)
-    return counts
+def _running(flags: Iterable[bool]) -> list[int]:
+    return list(accumulate(flags, initial=0))
 
 
 def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:
