@@ -69,10 +69,7 @@ class WordVectors:
             rows.clear()
         encodings = self._tokenizer.encode_batch_fast(missing, add_special_tokens=False)
         ids = [encoding.ids or [0] for encoding in encodings]
-        counts = np.fromiter(map(len, ids), np.int64, len(ids))
-        starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
-        flat = np.fromiter(chain.from_iterable(ids), np.int64, int(counts.sum()))
-        means = np.add.reduceat(self._table[flat], starts, axis=0) / counts[:, None]
+        means = _token_sums(self._table, ids)
         means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
         first = len(rows)
         self._make_room(first + len(missing))
@@ -84,6 +81,23 @@ class WordVectors:
             grown = np.zeros((max(needed, 2 * len(self._kept)), DIMENSIONS), dtype=np.float32)
             grown[: len(self._kept)] = self._kept
             self._kept = grown
+
+
+def _token_sums(table: Vectors, ids: list[list[int]]) -> Vectors:
+    """Each word's token vectors added up (its mean, once normalised, is the same vector).
+
+    Words are one to a few tokens, so adding the first tokens of all words, then
+    the second tokens of the longer ones, and so on, is a few vectorised steps;
+    ``np.add.reduceat`` over rows does the same three times slower.
+    """
+    counts = np.fromiter(map(len, ids), np.int64, len(ids))
+    starts = np.concatenate(([0], np.cumsum(counts)[:-1]))
+    tokens = table[np.fromiter(chain.from_iterable(ids), np.int64, int(counts.sum()))]
+    sums = tokens[starts]
+    for place in range(1, int(counts.max())):
+        longer = counts > place
+        sums[longer] += tokens[starts[longer] + place]
+    return sums
 
 
 @cache
