@@ -230,3 +230,11 @@ def test_a_question_naming_what_no_article_mentions_is_declined(seed_library: Li
     assert seed_library.answer("Did Medvedev win his first round at Wimbledon?").status == (
         "declined"
     )
+
+
+
+def test_a_where_question_prefers_the_sentence_that_holds_a_place(seed_library: Library) -> None:
+    # Both sentences repeat the question; only the second names a place (the first a person).
+    answer = seed_library.answer("Where did the SCO defence ministers meet?")
+    first = answer.quotes[0]
+    assert first.text[first.mark_start : first.mark_end] == "Nur-Sultan"

@@ -126,7 +126,7 @@ def test_show_json_lists_documents_with_metadata_and_passages() -> None:
 def test_the_shared_question_set_meets_the_floor() -> None:
     result = _run("-m", "retrieval", "eval", "--json", str(DEV_QUESTIONS))
     summary = json.loads(result.stdout)
-    assert summary["top1"] >= 10
+    assert summary["top1"] >= 11
     assert summary["in_reply"] >= 11
     assert summary["declined"] == summary["unanswerable"] == 2
     assert summary["wrongly_declined"] == 0

@@ -58,10 +58,9 @@ def retrieve(index: SearchIndex, question: Question, model: AnswerModel) -> list
     top = hits[0][1]
     held = index.ranker.terms_in([passage for passage, _ in hits], concepts)
     candidates = []
-    for rank, ((passage, score), terms) in enumerate(zip(hits, held, strict=True)):
+    for (passage, score), terms in zip(hits, held, strict=True):
         row = passage_features(
             question,
-            rank,
             score,
             top,
             terms,

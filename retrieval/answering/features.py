@@ -13,7 +13,14 @@ import math
 from itertools import pairwise
 
 from retrieval.analysis import plain_terms
-from retrieval.answering.entities import defines, find_dates, find_names, is_institution, numbers
+from retrieval.answering.entities import (
+    defines,
+    find_dates,
+    find_names,
+    is_institution,
+    is_place,
+    numbers,
+)
 from retrieval.answering.kinds import AnswerKind, Measure
 from retrieval.answering.question import Question
 from retrieval.answering.reading import Reading
@@ -22,7 +29,6 @@ from retrieval.answering.span_candidates import SentenceWords, SpanCandidate, Sp
 PASSAGE_FEATURES = (
     "bm25_share",
     "bm25_log",
-    "inverse_rank",
     "coverage",
     "concept_share",
     "title_coverage",
@@ -115,7 +121,6 @@ ANSWERABLE_FEATURES = (
 
 def passage_features(
     question: Question,
-    rank: int,
     score: float,
     top_score: float,
     held: set[str],
@@ -129,7 +134,6 @@ def passage_features(
     return [
         score / top_score if top_score > 0 else 0.0,
         math.log1p(score),
-        1.0 / (1 + rank),
         evidence.coverage(held),
         len(held) / max(1, len(evidence.concepts)),
         evidence.coverage(title_terms),
@@ -226,6 +230,8 @@ def _holds_kind(question: Question, sentence: str) -> list[float]:
         found = find_dates(sentence)
     elif kind is AnswerKind.NUMBER:
         found = numbers(sentence)
+    elif kind is AnswerKind.PLACE:
+        found = [span for span in find_names(sentence) if is_place(sentence, span)]
     else:
         found = find_names(sentence)
     new = any(not _only_question_words(sentence[a:b], question.words) for a, b in found)
