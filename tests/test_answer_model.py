@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import random
 from pathlib import Path
 
+import numpy as np
 import pytest
+from sklearn.ensemble import HistGradientBoostingClassifier
 
-from retrieval.answering.features import SPAN_FEATURES
+from retrieval.answering.features import SENTENCE_FEATURES, SPAN_FEATURES
 from retrieval.answering.model import MODEL_FILE, ModelError, load_model
+from retrieval.answering.trees import TreeModel
 from retrieval.training.examples import Rows
-from retrieval.training.fit import fit_stage
+from retrieval.training.fit import _table, fit_stage, fit_trees
 
 
 def test_the_packaged_model_has_every_stage_and_a_threshold() -> None:
@@ -19,12 +23,16 @@ def test_the_packaged_model_has_every_stage_and_a_threshold() -> None:
     assert model.span.names == SPAN_FEATURES
 
 
-def test_a_model_fitted_on_other_features_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("stage", ["sentence", "span"])
+def test_a_model_fitted_on_other_features_is_refused(tmp_path: Path, stage: str) -> None:
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    data["stages"]["span"]["weights"].pop(SPAN_FEATURES[0])
+    if stage == "span":
+        data["stages"]["span"]["features"].pop(0)
+    else:
+        data["stages"][stage]["weights"].pop(SENTENCE_FEATURES[0])
     changed = tmp_path / "model.json"
     changed.write_text(json.dumps(data), encoding="utf-8")
-    with pytest.raises(ModelError, match="span stage"):
+    with pytest.raises(ModelError, match=f"{stage} stage"):
         load_model(changed)
 
 
@@ -44,8 +52,44 @@ def test_a_stage_needs_right_and_wrong_examples() -> None:
         fit_stage(("a",), rows)
 
 
-def test_kinds_with_enough_data_have_span_models_of_their_own() -> None:
-    model = load_model()
-    assert {"date", "number", "thing"} <= set(model.span_by_kind)
-    assert model.span_for("date") is model.span_by_kind["date"]
-    assert model.span_for("definition") is model.span
+def _tangled_rows(count: int) -> Rows:
+    """Right only where two columns are both high: what no sum of weights can say."""
+    generator = random.Random(7)
+    rows = Rows()
+    for number in range(count):
+        row = [generator.random() for _ in range(3)]
+        rows.add(row, label=row[0] > 0.5 and row[1] > 0.5, group=number)
+    return rows
+
+
+def test_stored_trees_score_as_the_fitted_ones_do() -> None:
+    rows = _tangled_rows(600)
+    features, labels = np.asarray(rows.features), np.asarray(rows.labels)
+    boosted = HistGradientBoostingClassifier(max_iter=20, max_depth=4, random_state=0)
+    boosted.fit(features, labels)
+    tables = [_table(predictor.nodes) for (predictor,) in boosted._predictors]
+    stored = TreeModel.from_json(
+        json.loads(
+            json.dumps(
+                TreeModel(
+                    ("a", "b", "c"), float(boosted._baseline_prediction.ravel()[0]), tables
+                ).to_json()
+            )
+        )
+    )
+    assert np.allclose(stored.logits(rows.features), boosted.decision_function(features))
+
+
+def test_trees_learn_what_a_sum_of_weights_cannot() -> None:
+    trees = fit_trees(("a", "b", "c"), _tangled_rows(600))
+    both, one, other = trees.logits([[0.9, 0.9, 0.5], [0.9, 0.1, 0.5], [0.1, 0.9, 0.5]])
+    assert both > 0 > max(one, other)
+
+
+def test_trees_fitted_twice_on_the_same_rows_are_the_same() -> None:
+    rows = _tangled_rows(300)
+    assert fit_trees(("a", "b", "c"), rows).to_json() == fit_trees(("a", "b", "c"), rows).to_json()
+
+
+def test_no_rows_no_scores() -> None:
+    assert load_model().span.logits([]).size == 0

@@ -1,8 +1,9 @@
-"""The fitted answer model: four logistic regressions, loaded from ``model.json``.
+"""The fitted answer model, loaded from ``model.json``.
 
-Passages, sentences and spans are each scored by a linear model over the
-columns ``features`` names; a fourth model says how likely the best quote is to
-answer at all, which is what declining is decided on. The file is written by
+Passages and sentences are each scored by a logistic regression over the
+columns ``features`` names, spans by gradient-boosted trees (``trees``); a
+fourth model, linear too, says how likely the best quote is to answer at all,
+which is what declining is decided on. The file is written by
 ``python -m retrieval train`` from real question–answer data (SQuAD) and read
 here as plain JSON: no pickle, no training at run time, and the feature names
 stored in it must be the ones the code computes.
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from operator import mul
 from pathlib import Path
@@ -23,12 +24,12 @@ from retrieval.answering.features import (
     SENTENCE_FEATURES,
     SPAN_FEATURES,
 )
+from retrieval.answering.trees import TreeModel
 
 MODEL_FILE = Path(__file__).with_name("model.json")
-STAGES = {
+LINEAR_STAGES = {
     "passage": PASSAGE_FEATURES,
     "sentence": SENTENCE_FEATURES,
-    "span": SPAN_FEATURES,
     "answerable": ANSWERABLE_FEATURES,
 }
 
@@ -57,22 +58,15 @@ class LinearModel:
 class AnswerModel:
     passage: LinearModel
     sentence: LinearModel
-    span: LinearModel
+    span: TreeModel
     answerable: LinearModel
     answer_threshold: float
     """Below this probability that the best quote answers, the reply declines."""
     further_quote_share: float
     """A further quote's sentence must be at least this probable, relative to the first's."""
-    span_by_kind: dict[str, LinearModel] = field(default_factory=dict)
-    """Span models of their own for the kinds of question with enough training data: where
-    a "when" answer stands differs from where a "what" answer does."""
-
-    def span_for(self, kind: str) -> LinearModel:
-        return self.span_by_kind.get(kind, self.span)
 
     def to_json(self) -> dict[str, object]:
-        stages = {name: getattr(self, name).to_json() for name in STAGES}
-        stages |= {f"span:{kind}": model.to_json() for kind, model in self.span_by_kind.items()}
+        stages = {name: getattr(self, name).to_json() for name in (*LINEAR_STAGES, "span")}
         return {
             "answer_threshold": self.answer_threshold,
             "further_quote_share": self.further_quote_share,
@@ -87,18 +81,25 @@ def probability(logit: float) -> float:
 @cache
 def load_model(path: Path = MODEL_FILE) -> AnswerModel:
     data = json.loads(path.read_text(encoding="utf-8"))
-    stages = {name: _stage(data["stages"], name, names) for name, names in STAGES.items()}
-    by_kind = {
-        name.removeprefix("span:"): _stage(data["stages"], name, SPAN_FEATURES)
-        for name in data["stages"]
-        if name.startswith("span:")
-    }
+    stages = {name: _stage(data["stages"], name, names) for name, names in LINEAR_STAGES.items()}
     return AnswerModel(
         **stages,
+        span=_span_stage(data["stages"]),
         answer_threshold=float(data["answer_threshold"]),
         further_quote_share=float(data["further_quote_share"]),
-        span_by_kind=by_kind,
     )
+
+
+def _span_stage(stages: dict[str, dict[str, object]]) -> TreeModel:
+    stage = stages.get("span")
+    if stage is None or "trees" not in stage:
+        raise ModelError("the model file has no span trees: run python -m retrieval train")
+    model = TreeModel.from_json(stage)
+    if model.names != SPAN_FEATURES:
+        raise ModelError(
+            "the span stage was fitted on other features: run python -m retrieval train"
+        )
+    return model
 
 
 def _stage(stages: dict[str, dict[str, object]], name: str, names: tuple[str, ...]) -> LinearModel:

@@ -49,12 +49,10 @@ def scored_spans(
     text = sentence.text
     words = sentence_words(text, question.words)
     counted = SentenceWords.of(text, words, question.head)
-    stage = model.span_for(question.asked.kind)
-    scored = []
-    for candidate in span_candidates(text, words, question.words):
-        row = span_features(question, text, counted, candidate, sentence.logit)
-        scored.append((candidate, row, stage.logit(row)))
-    return scored
+    candidates = span_candidates(text, words, question.words)
+    rows = [span_features(question, text, counted, c, sentence.logit) for c in candidates]
+    logits = model.span.logits(rows).tolist()
+    return list(zip(candidates, rows, logits, strict=True))
 
 
 def choose_span(question: Question, sentence: SentenceCandidate, model: AnswerModel) -> MarkedSpan:

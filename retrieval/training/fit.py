@@ -1,28 +1,34 @@
-"""Fitting one stage: a logistic regression (scikit-learn) saved as plain weights.
+"""Fitting one stage with scikit-learn, saved as plain data.
 
-Columns are standardised for fitting (so one regularisation strength suits
-them all) and the scaling is folded back into the weights, so the model file
-holds weights for the raw features and the answer path needs no scaler.
+A linear stage is a logistic regression: columns are standardised for fitting
+(so one regularisation strength suits them all) and the scaling is folded back
+into the weights, so the model file holds weights for the raw features and the
+answer path needs no scaler. The span stage is gradient-boosted trees, saved as
+node tables (``retrieval.answering.trees``).
 """
 
 from __future__ import annotations
 
 import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier
 from sklearn.linear_model import LogisticRegression
 from sklearn.preprocessing import StandardScaler
 
 from retrieval.answering.model import LinearModel
+from retrieval.answering.trees import LEAF, TreeModel
 from retrieval.training.examples import Rows
 
 REGULARISATION = 1.0
 """scikit-learn's C: the inverse strength of the L2 penalty."""
+TREES = 60
+TREE_DEPTH = 6
+LEARNING_RATE = 0.15
+"""Chosen on SQuAD dev: span F1 in the answering sentence 53.6 (one regression per kind)
+-> 56.1, at 0.25 ms per sentence; 200 deeper trees gain 0.3 more at three times the cost."""
 
 
 def fit_stage(names: tuple[str, ...], rows: Rows) -> LinearModel:
-    features = np.asarray(rows.features, dtype=np.float64)
-    labels = np.asarray(rows.labels)
-    if len(set(rows.labels)) < 2:
-        raise ValueError("a stage needs both right and wrong examples to learn from")
+    features, labels = _arrays(rows)
     scaler = StandardScaler().fit(features)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
     regression = LogisticRegression(C=REGULARISATION, max_iter=2000)
@@ -30,3 +36,36 @@ def fit_stage(names: tuple[str, ...], rows: Rows) -> LinearModel:
     weights = regression.coef_[0] / scale
     bias = float(regression.intercept_[0] - np.dot(weights, scaler.mean_))
     return LinearModel(names, tuple(round(float(w), 6) for w in weights), round(bias, 6))
+
+
+def fit_trees(names: tuple[str, ...], rows: Rows) -> TreeModel:
+    """Boosted trees, deterministic: no early stopping (it would hold out a random part)
+    and a fixed seed for the sample that places the histogram bins."""
+    features, labels = _arrays(rows)
+    boosted = HistGradientBoostingClassifier(
+        max_iter=TREES,
+        max_depth=TREE_DEPTH,
+        learning_rate=LEARNING_RATE,
+        early_stopping=False,
+        random_state=0,
+    ).fit(features, labels)
+    tables = [_table(predictor.nodes) for (predictor,) in boosted._predictors]
+    return TreeModel(names, float(boosted._baseline_prediction.ravel()[0]), tables)
+
+
+def _table(nodes: np.ndarray) -> dict[str, list[float]]:
+    """One fitted tree's nodes as plain lists (scikit-learn keeps them in a record array)."""
+    leaf = nodes["is_leaf"].astype(bool)
+    return {
+        "feature": np.where(leaf, LEAF, nodes["feature_idx"]).tolist(),
+        "threshold": np.where(leaf, 0.0, nodes["num_threshold"]).tolist(),
+        "left": np.where(leaf, LEAF, nodes["left"].astype(np.int64)).tolist(),
+        "right": np.where(leaf, LEAF, nodes["right"].astype(np.int64)).tolist(),
+        "value": np.where(leaf, nodes["value"], 0.0).tolist(),
+    }
+
+
+def _arrays(rows: Rows) -> tuple[np.ndarray, np.ndarray]:
+    if len(set(rows.labels)) < 2:
+        raise ValueError("a stage needs both right and wrong examples to learn from")
+    return np.asarray(rows.features, dtype=np.float64), np.asarray(rows.labels)

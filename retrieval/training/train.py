@@ -3,7 +3,8 @@
 Fitted on the training pieces (``train-v1.1-*``, and ``train-v2.0-*`` whose
 unanswerable questions teach declining); the decline threshold and the share a
 further quote needs are chosen on the dev piece. The result is deterministic
-for the same data (lbfgs, no sampling) and written as ``model.json``.
+for the same data (lbfgs; trees without early stopping, their bins from a seeded sample)
+and written as ``model.json``.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from retrieval.answering.features import (
 )
 from retrieval.answering.model import AnswerModel, LinearModel, probability
 from retrieval.answering.question import read_question
+from retrieval.answering.trees import TreeModel
 from retrieval.evaluation import evaluate, summarize
 from retrieval.index import SearchIndex, build_index
 from retrieval.library import Library
@@ -38,20 +40,18 @@ from retrieval.training.examples import (
     sentence_rows,
     span_rows,
 )
-from retrieval.training.fit import fit_stage
+from retrieval.training.fit import fit_stage, fit_trees
 
 log = logging.getLogger(__name__)
 
 WRONGLY_DECLINED_GOAL = 0.025
 """The threshold declines at most this share of the dev questions (all answerable),
 those declined for naming what no article mentions included."""
-MIN_RIGHT_SPANS = 500
-"""A kind of question gets a span model of its own from this many right spans."""
 FURTHER_QUOTE_SHARES = (0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 
 
 def bootstrap_model() -> AnswerModel:
-    """Before fitting: BM25 order for passages, coverage for sentences, nothing else."""
+    """Before fitting: BM25 order for passages, coverage for sentences, no span preferred."""
 
     def only(names: tuple[str, ...], name: str) -> LinearModel:
         return LinearModel(names, tuple(float(n == name) for n in names), 0.0)
@@ -59,7 +59,7 @@ def bootstrap_model() -> AnswerModel:
     return AnswerModel(
         passage=only(PASSAGE_FEATURES, "bm25_share"),
         sentence=only(SENTENCE_FEATURES, "context_coverage"),
-        span=only(SPAN_FEATURES, "sentence_logit"),
+        span=TreeModel(SPAN_FEATURES, 0.0, []),
         answerable=only(ANSWERABLE_FEATURES, "best_sentence_logit"),
         answer_threshold=0.0,
         further_quote_share=1.0,
@@ -96,9 +96,8 @@ def train(shared: Path, settings: RetrievalSettings) -> AnswerModel:
         rows = Rows()
         for corpus in training:
             rows.extend(make(corpus.index, corpus.questions, model))
-        model = _with_stage(model, stage, fit_stage(names, rows))
-        if stage == "span":
-            model = replace(model, span_by_kind=_span_by_kind(rows))
+        fitted = fit_trees(names, rows) if stage == "span" else fit_stage(names, rows)
+        model = _with_stage(model, stage, fitted)
         log.info(
             "%s: %d rows, %d right, fitted in %.0f s",
             stage,
@@ -118,18 +117,7 @@ def train(shared: Path, settings: RetrievalSettings) -> AnswerModel:
     return model
 
 
-def _span_by_kind(rows: Rows) -> dict[str, LinearModel]:
-    """A span model of its own for each kind of question with ``MIN_RIGHT_SPANS`` answers."""
-    models = {}
-    for kind in sorted(set(rows.kinds)):
-        part = rows.of_kind(kind)
-        if sum(part.labels) >= MIN_RIGHT_SPANS:
-            models[kind] = fit_stage(SPAN_FEATURES, part)
-            log.info("span:%s: %d rows, %d right", kind, len(part.labels), sum(part.labels))
-    return models
-
-
-def _with_stage(model: AnswerModel, name: str, stage: LinearModel) -> AnswerModel:
+def _with_stage(model: AnswerModel, name: str, stage: LinearModel | TreeModel) -> AnswerModel:
     return replace(model, **cast(dict[str, Any], {name: stage}))
 
 

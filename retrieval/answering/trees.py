@@ -1,0 +1,98 @@
+"""Gradient-boosted trees as plain arrays: the span model.
+
+Which phrase of a sentence answers depends on combinations (a number next to
+the question's words answers "how many", the same number far from them does
+not), which a sum of weights cannot express; a few dozen shallow trees can.
+They are fitted by scikit-learn (``HistGradientBoostingClassifier``) and stored
+as JSON node tables, so answering needs NumPy only. Every tree's nodes sit in
+one table and a leaf points to itself, so all trees are walked at once for all
+of a sentence's candidates: one vectorised step per level of depth.
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+
+import numpy as np
+import numpy.typing as npt
+
+LEAF = -1
+"""The feature of a leaf node in the stored tables."""
+
+
+class TreeModel:
+    def __init__(
+        self, names: tuple[str, ...], baseline: float, tables: list[dict[str, list[float]]]
+    ) -> None:
+        """``baseline``: the log-odds before any tree. ``tables``: each tree's nodes, as
+        stored: ``feature`` (``LEAF`` for a leaf), ``threshold`` (a value at most this goes
+        left), ``left`` and ``right`` (node numbers in the tree), ``value`` (a leaf's)."""
+        self.names = names
+        self.baseline = baseline
+        self.tables = tables
+        features: list[int] = []
+        thresholds: list[float] = []
+        children: list[tuple[int, int]] = []
+        values: list[float] = []
+        roots: list[int] = []
+        for table in tables:
+            first = len(features)
+            roots.append(first)
+            for node, feature in enumerate(table["feature"]):
+                leaf = feature == LEAF
+                features.append(0 if leaf else int(feature))
+                thresholds.append(np.inf if leaf else table["threshold"][node])
+                children.append(
+                    (first + node,) * 2
+                    if leaf
+                    else (first + int(table["left"][node]), first + int(table["right"][node]))
+                )
+                values.append(table["value"][node] if leaf else 0.0)
+        self._features = np.asarray(features, dtype=np.intp)
+        self._thresholds = np.asarray(thresholds, dtype=np.float64)
+        self._children = np.asarray(children, dtype=np.intp)
+        self._values = np.asarray(values, dtype=np.float64)
+        self._roots = np.asarray(roots, dtype=np.intp)
+        self._depth = max(map(_depth, tables), default=0)
+
+    def logits(self, rows: list[list[float]]) -> npt.NDArray[np.float64]:
+        """The log-odds of each row (as ``decision_function`` gives them)."""
+        if not rows:
+            return np.zeros(0)
+        width = len(self.names)
+        if any(len(row) != width for row in rows):
+            raise ValueError(f"rows must have {width} features")
+        flat = np.fromiter(chain.from_iterable(rows), np.float64, len(rows) * width)
+        row_starts = (np.arange(len(rows)) * width)[:, None]
+        nodes = np.broadcast_to(self._roots, (len(rows), len(self._roots)))
+        for _ in range(self._depth):
+            above = flat[row_starts + self._features[nodes]] > self._thresholds[nodes]
+            nodes = self._children[nodes, above.view(np.int8)]
+        result: npt.NDArray[np.float64] = self.baseline + self._values[nodes].sum(axis=1)
+        return result
+
+    def to_json(self) -> dict[str, object]:
+        return {"features": list(self.names), "baseline": self.baseline, "trees": self.tables}
+
+    @classmethod
+    def from_json(cls, data: dict[str, object]) -> TreeModel:
+        names = data["features"]
+        trees = data["trees"]
+        if not isinstance(names, list) or not isinstance(trees, list):
+            raise ValueError("a tree model needs its features and trees")
+        return cls(tuple(names), float(data["baseline"]), trees)  # type: ignore[arg-type]
+
+
+def _depth(table: dict[str, list[float]]) -> int:
+    """How many splits the longest path from the root passes."""
+    deepest, pending = 0, [(0, 0)]
+    while pending:
+        node, depth = pending.pop()
+        if table["feature"][node] == LEAF:
+            deepest = max(deepest, depth)
+        else:
+            pending += [
+                (int(table["left"][node]), depth + 1),
+                (int(table["right"][node]), depth + 1),
+            ]
+    return deepest
