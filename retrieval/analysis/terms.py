@@ -61,27 +61,25 @@ class _ChunkCache(dict[str, tuple[str, ...]]):
     """Whitespace-free chunk of text, as written → the terms of its tokens."""
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
-        return _analyse_chunk(chunk)[0]
+        terms = self[chunk] = tuple(
+            chain.from_iterable(map(_cache.__getitem__, surface_tokens(chunk)))
+        )
+        return terms
+
+
+_chunks = _ChunkCache()
 
 
 class _ContentChunkCache(dict[str, tuple[str, ...]]):
     """Whitespace-free chunk of text, as written → its content words, lower-cased."""
 
     def __missing__(self, chunk: str) -> tuple[str, ...]:
-        return _analyse_chunk(chunk)[1]
+        words = tuple(token.casefold() for token in content_tokens(surface_tokens(chunk)))
+        self[chunk] = words
+        return words
 
 
-_chunks = _ChunkCache()
 _content_chunks = _ContentChunkCache()
-
-
-def _analyse_chunk(chunk: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """A new chunk's terms and content words, both remembered: a passage read closely
-    needs both, and the tokens are found once."""
-    tokens = surface_tokens(chunk)
-    terms = _chunks[chunk] = tuple(chain.from_iterable(map(_cache.__getitem__, tokens)))
-    words = _content_chunks[chunk] = tuple(token.casefold() for token in content_tokens(tokens))
-    return terms, words
 
 
 def text_terms(text: str) -> list[str]:
