@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+from retrieval.answering.features import NEAR_WORDS
 from retrieval.answering.span import _likeliest_overlap
-from retrieval.answering.span_candidates import SpanCandidate, SpanType
+from retrieval.answering.span_candidates import (
+    SentenceWords,
+    SpanCandidate,
+    SpanType,
+    sentence_words,
+)
 
 
 def candidate(first: int, last: int) -> SpanCandidate:
@@ -26,3 +32,14 @@ def test_an_unlikely_span_is_never_marked_for_covering_many() -> None:
     """A list of every name overlaps each name, but the model gave it little weight."""
     first, second, everything = candidate(0, 1), candidate(3, 4), candidate(0, 4)
     assert _likeliest_overlap([first, second, everything], [2.0, 1.9, 0.5]) == first
+
+
+def test_word_counts_around_a_span_are_clipped_to_the_sentence() -> None:
+    sentence = "Helena Marsh said the port of Valdera will grow"
+    words = SentenceWords.of(sentence, sentence_words(sentence, frozenset({"port"})), frozenset())
+    capitals = [word.text[:1].isupper() for word in words.words]
+    reach = NEAR_WORDS
+    for start in range(-reach, len(capitals) + 1):
+        for end in range(start, len(capitals) + reach + 1):
+            inside = capitals[max(start, 0) : max(end, 0)]
+            assert SentenceWords.between(words.capitals_before, start, end) == sum(inside)

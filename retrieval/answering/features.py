@@ -62,7 +62,8 @@ _SPAN_TYPES = tuple(SpanType)
 _MEASURES = (Measure.COUNT, Measure.AMOUNT, Measure.SIZE, Measure.AGE)
 _NEGATIONS = frozenset({"not", "never", "no", "n't", "without", "didn't", "wasn't", "isn't"})
 NEAR_WORDS = 3
-"""How many words on each side of a span count as its neighbourhood."""
+"""How many words on each side of a span count as its neighbourhood (less than
+``WORD_MARGIN``, which the counts are padded by)."""
 _BEFORE_ARTICLES = frozenset({"the", "a", "an"})
 _PREPOSITIONS = frozenset(
     {"in", "on", "at", "by", "from", "of", "for", "with", "to", "into", "as", "than", "after"}

@@ -20,6 +20,9 @@ from retrieval.analysis.stopwords import STOPWORDS
 from retrieval.answering.entities import find_dates, find_names, is_place, join_lists, numbers
 
 MAX_PHRASE_WORDS = 5
+WORD_MARGIN = 8
+"""How many words beyond either end of a sentence a counted range may reach (features look
+a few words to each side of a span)."""
 
 _WORD = re.compile(r"[^\W_][\w'’.$£€%-]*")
 _UNIT_SIGNS = frozenset("%$£€")
@@ -64,7 +67,7 @@ class SentenceWords:
     words: list[Word]
     asked_positions: list[int]
     asked_before: list[int]
-    """``asked_before[n]``: how many of the first ``n`` words are the question's."""
+    """Running counts of words that are the question's; see ``between``."""
     capitals_before: list[int]
     heads_before: list[int]
     """Counts of words that are the noun the question asks about."""
@@ -78,22 +81,30 @@ class SentenceWords:
         return cls(
             words,
             [number for number, word in enumerate(words) if word.asked],
-            _running([word.asked for word in words]),
-            _running([word.text[:1].isupper() for word in words]),
-            _running([bool(word.terms & head) for word in words]),
+            _padded_running([word.asked for word in words]),
+            _padded_running([word.text[:1].isupper() for word in words]),
+            _padded_running([bool(word.terms & head) for word in words]),
             _running(map(str.isdigit, sentence)),
             _running(char.isalpha() or char in _UNIT_SIGNS for char in sentence),
         )
 
     @staticmethod
     def between(counts: list[int], start: int, end: int) -> int:
-        """How many counted words stand in ``words[start:end]`` (clipped to the sentence)."""
-        last = len(counts) - 1
-        return counts[min(max(end, 0), last)] - counts[min(max(start, 0), last)]
+        """How many counted words stand in ``words[start:end]``, the range clipped to the
+        sentence; ``start`` and ``end`` may reach ``WORD_MARGIN`` words beyond its ends.
+
+        The counts are padded by that margin on both sides, so clipping costs nothing:
+        this runs a few times for each of dozens of candidates per sentence."""
+        return counts[end + WORD_MARGIN] - counts[start + WORD_MARGIN]
 
 
 def _running(flags: Iterable[bool]) -> list[int]:
     return list(accumulate(flags, initial=0))
+
+
+def _padded_running(flags: list[bool]) -> list[int]:
+    counts = _running(flags)
+    return [0] * WORD_MARGIN + counts + [counts[-1]] * WORD_MARGIN
 
 
 def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:
