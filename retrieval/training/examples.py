@@ -32,24 +32,11 @@ class Rows:
     labels: list[int] = field(default_factory=list)
     groups: list[int] = field(default_factory=list)
     """The question each row belongs to (its position in the question list)."""
-    kinds: list[str] = field(default_factory=list)
-    """The kind of answer that question asks for."""
 
-    def add(self, row: list[float], label: bool, group: int, kind: str = "") -> None:
+    def add(self, row: list[float], label: bool, group: int) -> None:
         self.features.append(row)
         self.labels.append(int(label))
         self.groups.append(group)
-        self.kinds.append(kind)
-
-    def of_kind(self, kind: str) -> Rows:
-        """The rows of the questions that ask for ``kind``."""
-        rows = Rows()
-        for row, label, group, their_kind in zip(
-            self.features, self.labels, self.groups, self.kinds, strict=True
-        ):
-            if their_kind == kind:
-                rows.add(row, bool(label), group, kind)
-        return rows
 
     def extend(self, other: Rows) -> None:
         """Add another corpus's rows, its question numbers moved past these."""
@@ -57,7 +44,6 @@ class Rows:
         self.features += other.features
         self.labels += other.labels
         self.groups += [offset + group for group in other.groups]
-        self.kinds += other.kinds
 
 
 def passage_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
@@ -89,9 +75,8 @@ def span_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerM
             text = sentence.text
             scores = [token_f1(text[c.start : c.end], item.answers) for c, _, _ in scored]
             top = max(scores, default=0.0)
-            kind = str(question.asked.kind)
             for (_, row, _), score in zip(scored, scores, strict=True):
-                rows.add(row, score >= SPAN_F1 and score == top, number, kind)
+                rows.add(row, score >= SPAN_F1 and score == top, number)
     return rows
 
 
