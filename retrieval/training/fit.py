@@ -18,6 +18,8 @@ from retrieval.answering.model import LinearModel
 from retrieval.answering.trees import LEAF, TreeModel
 from retrieval.training.examples import Rows
 
+DIGITS = 6
+"""Fitted numbers are stored to this many decimals, so that a retrained file is the same."""
 REGULARISATION = 1.0
 """scikit-learn's C: the inverse strength of the L2 penalty."""
 TREES = 60
@@ -35,7 +37,7 @@ def fit_stage(names: tuple[str, ...], rows: Rows) -> LinearModel:
     regression.fit((features - scaler.mean_) / scale, labels)
     weights = regression.coef_[0] / scale
     bias = float(regression.intercept_[0] - np.dot(weights, scaler.mean_))
-    return LinearModel(names, tuple(round(float(w), 6) for w in weights), round(bias, 6))
+    return LinearModel(names, tuple(round(float(w), DIGITS) for w in weights), round(bias, DIGITS))
 
 
 def fit_trees(names: tuple[str, ...], rows: Rows) -> TreeModel:
@@ -50,18 +52,22 @@ def fit_trees(names: tuple[str, ...], rows: Rows) -> TreeModel:
         random_state=0,
     ).fit(features, labels)
     tables = [_table(predictor.nodes) for (predictor,) in boosted._predictors]
-    return TreeModel(names, float(boosted._baseline_prediction.ravel()[0]), tables)
+    baseline = round(float(boosted._baseline_prediction.ravel()[0]), DIGITS)
+    return TreeModel(names, baseline, tables)
 
 
 def _table(nodes: np.ndarray) -> dict[str, list[float]]:
-    """One fitted tree's nodes as plain lists (scikit-learn keeps them in a record array)."""
+    """One fitted tree's nodes as plain lists (scikit-learn keeps them in a record array).
+
+    Thresholds and values are rounded like the linear weights: the features carry
+    float32 noise from the word vectors, so the last digits differ between runs."""
     leaf = nodes["is_leaf"].astype(bool)
     return {
         "feature": np.where(leaf, LEAF, nodes["feature_idx"]).tolist(),
-        "threshold": np.where(leaf, 0.0, nodes["num_threshold"]).tolist(),
+        "threshold": np.where(leaf, 0.0, nodes["num_threshold"]).round(DIGITS).tolist(),
         "left": np.where(leaf, LEAF, nodes["left"].astype(np.int64)).tolist(),
         "right": np.where(leaf, LEAF, nodes["right"].astype(np.int64)).tolist(),
-        "value": np.where(leaf, nodes["value"], 0.0).tolist(),
+        "value": np.where(leaf, nodes["value"], 0.0).round(DIGITS).tolist(),
     }
 
 
