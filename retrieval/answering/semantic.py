@@ -105,16 +105,17 @@ def word_vectors() -> WordVectors:
     return WordVectors()
 
 
-def closest_by_sentence(missing: Vectors, words: Vectors, ends: list[int]) -> list[list[float]]:
-    """For each sentence, each missing question word's highest cosine to any of its words.
+def closest_by_sentence(concepts: Vectors, words: Vectors, ends: list[int]) -> list[list[float]]:
+    """For each sentence, each question concept's highest cosine to any of its words (the
+    sentence features use it for the concepts the sentence words differently).
 
     ``words`` holds a passage's word vectors, sentence after sentence; ``ends``
     where each sentence's rows end. One matrix product serves the whole passage.
     """
-    if not len(missing) or not len(words):
-        return [[0.0] * len(missing) for _ in ends]
-    cosines = missing @ words.T
-    nothing = [0.0] * len(missing)
+    if not len(concepts) or not len(words):
+        return [[0.0] * len(concepts) for _ in ends]
+    cosines = concepts @ words.T
+    nothing = [0.0] * len(concepts)
     closest, start = [], 0
     for end in ends:
         closest.append(cosines[:, start:end].max(axis=1).tolist() if end > start else nothing)
