@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from retrieval.answering.features import NEAR_WORDS
-from retrieval.answering.span import _likeliest_overlap
+from retrieval.answering.question import head_noun
+from retrieval.answering.span import _likeliest_overlap, head_closeness
 from retrieval.answering.span_candidates import (
     SentenceWords,
     SpanCandidate,
@@ -36,10 +37,27 @@ def test_an_unlikely_span_is_never_marked_for_covering_many() -> None:
 
 def test_word_counts_around_a_span_are_clipped_to_the_sentence() -> None:
     sentence = "Helena Marsh said the port of Valdera will grow"
-    words = SentenceWords.of(sentence, sentence_words(sentence, frozenset({"port"})), frozenset())
+    listed = sentence_words(sentence, frozenset({"port"}))
+    words = SentenceWords.of(sentence, listed, frozenset(), [0.0] * len(listed))
     capitals = [word.text[:1].isupper() for word in words.words]
     reach = NEAR_WORDS
     for start in range(-reach, len(capitals) + 1):
         for end in range(start, len(capitals) + reach + 1):
             inside = capitals[max(start, 0) : max(end, 0)]
             assert SentenceWords.between(words.capitals_before, start, end) == sum(inside)
+
+
+def test_the_word_of_the_sort_the_question_asks_for_is_closest_to_its_head_noun() -> None:
+    """ "What religion …?" is answered by a religion: no pattern finds "Catholic", but its
+    vector stands nearer to "religion" than the sentence's other words do."""
+    question = "What religion were the Normans?"
+    sentence = "The Normans were devout Catholic farmers who spoke French in Normandy"
+    words = sentence_words(sentence, frozenset())
+    closeness = head_closeness(head_noun(question), words)
+    closest = max(zip(closeness, (word.text for word in words), strict=True))
+    assert closest[1] == "Catholic"
+
+
+def test_a_question_without_a_head_noun_gives_no_closeness() -> None:
+    words = sentence_words("The Normans were Catholic", frozenset())
+    assert head_closeness(head_noun("Who were the Normans?"), words) == [0.0] * 4

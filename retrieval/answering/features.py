@@ -103,6 +103,8 @@ SPAN_FEATURES = (
     "asked_words_after",
     "by_question_head",
     "in_parentheses",
+    "asks_head",
+    "head_closeness",
 )
 
 ANSWERABLE_FEATURES = (
@@ -300,6 +302,8 @@ def span_features(
         SentenceWords.between(words.asked_before, last + 1, last + 1 + NEAR_WORDS) / NEAR_WORDS,
         float(SentenceWords.between(words.heads_before, first - 1, last + 2) > 0),
         float(_in_parentheses(sentence, start, end)),
+        float(bool(question.head_word)),
+        max(words.head_closeness[first : last + 1]),
     ]
 
 

@@ -26,9 +26,12 @@ class Question:
     english: bool
     concept_words: dict[str, str]
     """A word of the question for each concept it was written with, for paraphrase."""
+    head_word: str
+    """The noun the question asks about ("religion" in "What religion were the Normans?"),
+    casefolded, or "" when it names none: an answer often stands next to it ("the Catholic
+    religion") or is a word of its sort ("Catholic")."""
     head: frozenset[str]
-    """The terms of the noun the question asks about ("religion" in "What religion were the
-    Normans?"): an answer often stands next to it ("the Catholic religion")."""
+    """The terms of ``head_word``."""
 
 
 def read_question(index: SearchIndex, text: str) -> Question:
@@ -41,7 +44,8 @@ def read_question(index: SearchIndex, text: str) -> Question:
         words=frozenset(plain_terms(text)) | index.analyzer.equivalent_terms(text),
         english=is_english(text),
         concept_words=_concept_words(text, evidence.weights),
-        head=_head(text),
+        head_word=(head := head_noun(text)),
+        head=frozenset(plain_terms(head)),
     )
 
 
@@ -75,11 +79,13 @@ _NOT_HEADS = frozenset(
 )
 
 
-def _head(text: str) -> frozenset[str]:
+def head_noun(text: str) -> str:
+    """The word after "what", "which" or "whose" (past "kind of"), unless it is a verb or
+    an article: the noun naming the sort of answer wanted."""
     match = _HEAD.search(text)
     if not match or match.group(1).casefold() in _NOT_HEADS:
-        return frozenset()
-    return frozenset(plain_terms(match.group(1)))
+        return ""
+    return match.group(1).casefold()
 
 
 def _concept_words(text: str, concepts: dict[str, float]) -> dict[str, str]:

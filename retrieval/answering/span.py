@@ -20,9 +20,11 @@ from retrieval.answering.features import span_features
 from retrieval.answering.kinds import AnswerKind
 from retrieval.answering.model import AnswerModel
 from retrieval.answering.question import Question
+from retrieval.answering.semantic import word_vectors
 from retrieval.answering.span_candidates import (
     SentenceWords,
     SpanCandidate,
+    Word,
     sentence_words,
     span_candidates,
 )
@@ -48,11 +50,23 @@ def scored_spans(
     """Every candidate span of the sentence with its features and its score."""
     text = sentence.text
     words = sentence_words(text, question.words)
-    counted = SentenceWords.of(text, words, question.head)
+    counted = SentenceWords.of(
+        text, words, question.head, head_closeness(question.head_word, words)
+    )
     candidates = span_candidates(text, words, question.words)
     rows = [span_features(question, text, counted, c, sentence.logit) for c in candidates]
     logits = model.span.logits(rows).tolist()
     return list(zip(candidates, rows, logits, strict=True))
+
+
+def head_closeness(head_word: str, words: list[Word]) -> list[float]:
+    """Each word's cosine to the question's head noun: "Catholic" is a word of the sort
+    "religion" asks for, which no pattern says."""
+    if not head_word or not words:
+        return [0.0] * len(words)
+    vectors = word_vectors().of([word.text.casefold() for word in words] + [head_word])
+    closeness: list[float] = (vectors[:-1] @ vectors[-1]).tolist()
+    return closeness
 
 
 def choose_span(question: Question, sentence: SentenceCandidate, model: AnswerModel) -> MarkedSpan:

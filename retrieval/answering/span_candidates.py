@@ -75,9 +75,17 @@ class SentenceWords:
     """``digits_before[i]``: how many of the sentence's first ``i`` characters are digits."""
     unit_marks_before: list[int]
     """The same for letters and currency or percent signs (what makes a number a measure)."""
+    head_closeness: list[float]
+    """Each word's cosine to the noun the question asks about (zeros when it names none)."""
 
     @classmethod
-    def of(cls, sentence: str, words: list[Word], head: frozenset[str]) -> SentenceWords:
+    def of(
+        cls,
+        sentence: str,
+        words: list[Word],
+        head: frozenset[str],
+        head_closeness: list[float],
+    ) -> SentenceWords:
         return cls(
             words,
             [number for number, word in enumerate(words) if word.asked],
@@ -86,6 +94,7 @@ class SentenceWords:
             _padded_running([bool(word.terms & head) for word in words]),
             _running(map(str.isdigit, sentence)),
             _running(char.isalpha() or char in _UNIT_SIGNS for char in sentence),
+            head_closeness,
         )
 
     @staticmethod
