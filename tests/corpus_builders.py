@@ -39,6 +39,16 @@ Most Read
 Celebrity chef opens a restaurant on the moon...
 """
 
+# "founded" appears nowhere; every paragraph names the club with a date, one says when it began.
+CLUB_ARTICLE = """\
+Harbour Rovers reach the cup final after a late winner
+Posted 2 May 2024
+Harbour Rovers beat Millbrook Athletic 2-1 on Saturday to reach the cup final for the first time since 1987, when Harbour Rovers lost to Eastgate.
+The Rovers' manager, Petra Lind, said Harbour Rovers had waited since 2005 for a day like this and thanked the supporters who travelled north.
+The club was established in 1898 by dock workers who played on the sand at low tide, and moved to its present ground in 1921.
+Harbour Rovers will meet the winner of Sunday's match between Eastgate and Norland in the final in June 2024.
+"""
+
 
 def write_corpus(directory: Path, articles: dict[str, str]) -> Path:
     directory.mkdir(parents=True, exist_ok=True)

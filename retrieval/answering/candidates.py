@@ -51,19 +51,19 @@ class SentenceCandidate:
 
 def retrieve(index: SearchIndex, question: Question, model: AnswerModel) -> list[PassageCandidate]:
     """The retrieved passages, likeliest first by the passage model."""
-    concepts = question.evidence.concepts
-    hits = index.ranker.search(concepts, RETRIEVE_DEPTH)
+    terms = question.evidence.search_terms
+    hits = index.ranker.search(terms, RETRIEVE_DEPTH)
     if not hits:
         return []
     top = hits[0][1]
-    held = index.ranker.terms_in([passage for passage, _ in hits], concepts)
+    held = index.ranker.terms_in([passage for passage, _ in hits], terms)
     candidates = []
-    for (passage, score), terms in zip(hits, held, strict=True):
+    for (passage, score), found in zip(hits, held, strict=True):
         row = passage_features(
             question,
             score,
             top,
-            terms,
+            found,
             index.title_terms(index.passages.documents[passage]),
             len(index.passages.texts[passage]),
         )

@@ -5,7 +5,9 @@ Each concept of the question weighs its IDF, so "Australia" counts for more than
 weighs: half as much again as the rarest word it knows when it is a name (the
 question is about something the articles do not know), a third of that when it
 is an ordinary word (the articles may just say it differently). Coverage is the
-share of that weight a text holds.
+share of that weight a text holds. A concept the corpus never uses may have
+alternatives (see ``expansion``): corpus words close in meaning, which cover
+it as far as they are close.
 """
 
 from __future__ import annotations
@@ -33,17 +35,33 @@ class QuestionEvidence:
     unknown_names: frozenset[str] = frozenset()
     """Unseen concepts that the question writes as names: a subject the articles never
     mention, so they cannot answer."""
+    alternatives: dict[str, dict[str, float]] = field(default_factory=dict)
+    """For unseen concepts, corpus terms of close meaning and how close (cosine)."""
     total: float = field(init=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "total", sum(self.weights.values()))
 
+    @property
+    def search_terms(self) -> list[str]:
+        """The concepts and their alternatives: what retrieval looks for."""
+        return self.concepts + [term for close in self.alternatives.values() for term in close]
+
     def coverage(self, terms: Collection[str]) -> float:
-        """Share of the question's weight found in ``terms``."""
+        """Share of the question's weight found in ``terms``, alternatives in part."""
         if self.total <= 0:
             return 0.0
         weights = self.weights
-        return sum(weights[term] for term in weights.keys() & terms) / self.total
+        found = sum(weights[term] for term in weights.keys() & terms)
+        for concept, close in self.alternatives.items():
+            found += weights[concept] * max(
+                (closeness for term, closeness in close.items() if term in terms), default=0.0
+            )
+        return found / self.total
+
+    def holds(self, concept: str, terms: Collection[str]) -> bool:
+        """Whether ``terms`` hold ``concept`` or one of its alternatives."""
+        return concept in terms or any(term in terms for term in self.alternatives.get(concept, ()))
 
 
 def weigh_question(question: str, analyzer: Analyzer, ranker: Ranker) -> QuestionEvidence:

@@ -132,13 +132,14 @@ def passage_features(
 ) -> list[float]:
     """From the index alone (no reading): cheap enough for every retrieved passage."""
     evidence = question.evidence
-    missing = [evidence.weights[c] for c in evidence.concepts if c not in held]
+    found = [evidence.holds(concept, held) for concept in evidence.concepts]
+    missing = [evidence.weights[c] for c, f in zip(evidence.concepts, found, strict=True) if not f]
     total = evidence.total or 1.0
     return [
         score / top_score if top_score > 0 else 0.0,
         math.log1p(score),
         evidence.coverage(held),
-        len(held) / max(1, len(evidence.concepts)),
+        sum(found) / max(1, len(evidence.concepts)),
         evidence.coverage(title_terms),
         max(missing, default=0.0) / total,
         math.log1p(length) / 8,

@@ -4,11 +4,12 @@ for, its own words (an answer must add something to them) and its language."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from retrieval.analysis import plain_terms
 from retrieval.analysis.terms import surface_tokens, token_terms
 from retrieval.answering.evidence import QuestionEvidence, weigh_question
+from retrieval.answering.expansion import alternatives
 from retrieval.answering.kinds import AskedFor, asked_for
 from retrieval.answering.language import is_english
 from retrieval.index import SearchIndex
@@ -20,9 +21,10 @@ class Question:
     asked: AskedFor
     evidence: QuestionEvidence
     words: frozenset[str]
-    """The question's plain terms and those of the names equivalent to its names: a
-    candidate answer made only of them says nothing new ("Shanghai Cooperation
-    Organization" does not answer a question about the SCO)."""
+    """The question's plain terms, those of the names equivalent to its names and the
+    alternatives of its unseen words: a candidate answer made only of them says nothing
+    new ("Shanghai Cooperation Organization" does not answer a question about the SCO),
+    and an answer stands near them."""
     english: bool
     concept_words: dict[str, str]
     """A word of the question for each concept it was written with, for paraphrase."""
@@ -37,13 +39,22 @@ class Question:
 def read_question(index: SearchIndex, text: str) -> Question:
     asked = asked_for(text)
     evidence = weigh_question(text, index.analyzer, index.ranker)
+    concept_words = _concept_words(text, evidence.weights)
+    english = is_english(text)
+    # A question about something the articles never name is declined unread.
+    if english and evidence.unseen and not evidence.unknown_names:
+        evidence = replace(
+            evidence, alternatives=alternatives(evidence, concept_words, index.ranker)
+        )
     return Question(
         text=text,
         asked=asked,
         evidence=evidence,
-        words=frozenset(plain_terms(text)) | index.analyzer.equivalent_terms(text),
-        english=is_english(text),
-        concept_words=_concept_words(text, evidence.weights),
+        words=frozenset(plain_terms(text))
+        | index.analyzer.equivalent_terms(text)
+        | {term for close in evidence.alternatives.values() for term in close},
+        english=english,
+        concept_words=concept_words,
         head_word=(head := head_noun(text)),
         head=frozenset(plain_terms(head)),
     )

@@ -23,6 +23,9 @@ Vectors = npt.NDArray[np.float32]
 _KEPT_WORDS = 200_000
 _FIRST_ROWS = 4096
 DIMENSIONS = 256
+_WORD_START = "\u2581"
+"""How the tokenizer marks a token that starts a word."""
+_SHORTEST_WORD = 3
 _TOKENIZER = "l2_supercat_tokenizer_config.json"
 _WEIGHTS = f"l2_supercat_{DIMENSIONS}.safetensors"
 
@@ -52,6 +55,7 @@ class WordVectors:
         self._rows: dict[str, int] = {}
         self._kept: Vectors = np.zeros((_FIRST_ROWS, DIMENSIONS), dtype=np.float32)
         self._lock = threading.Lock()
+        self._whole_words: tuple[list[str], Vectors] | None = None
 
     def of(self, words: list[str]) -> Vectors:
         """One row per word, in order."""
@@ -75,6 +79,40 @@ class WordVectors:
         self._make_room(first + len(missing))
         self._kept[first : first + len(missing)] = means
         rows.update(zip(missing, range(first, first + len(missing)), strict=True))
+
+    def neighbours(self, word: str, least: float, most: int) -> list[tuple[str, float]]:
+        """Up to ``most`` English words closest to ``word`` (cosine at least ``least``),
+        closest first, ``word`` left out."""
+        with self._lock:
+            self._learn([word])
+            vector = self._kept[self._rows[word]]
+            words, vectors = self._vocabulary()
+        cosines = vectors @ vector
+        nearest = np.argpartition(-cosines, most)[: most + 1]
+        nearest = nearest[np.argsort(-cosines[nearest])]
+        return [
+            (words[row], float(cosines[row]))
+            for row in nearest
+            if cosines[row] >= least and words[row] != word
+        ][:most]
+
+    def _vocabulary(self) -> tuple[list[str], Vectors]:
+        """The tokenizer's whole lower-case words (about ten thousand) as unit vectors: the
+        words a neighbour is looked for among, built on the first look."""
+        if self._whole_words is None:
+            rows = [
+                (token[1:], row)
+                for token, row in self._tokenizer.get_vocab().items()
+                if token.startswith(_WORD_START)
+                and len(token) > _SHORTEST_WORD
+                and token[1:].isalpha()
+                and token[1:].islower()
+            ]
+            rows.sort()
+            vectors = self._table[[row for _, row in rows]]
+            vectors /= np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+            self._whole_words = ([word for word, _ in rows], vectors)
+        return self._whole_words
 
     def _make_room(self, needed: int) -> None:
         if needed > len(self._kept):
