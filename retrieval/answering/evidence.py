@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from retrieval.analysis import Analyzer
 from retrieval.analysis.terms import surface_tokens, tokens_to_terms
+from retrieval.answering.misspelt import written_otherwise
 from retrieval.gazetteer import is_place_name
 from retrieval.ranking import Ranker
 from retrieval.ranking.okapi import lucene_idf
@@ -33,10 +34,11 @@ class QuestionEvidence:
     unseen: frozenset[str] = frozenset()
     """Concepts no passage holds: what the articles do not know."""
     unknown_names: frozenset[str] = frozenset()
-    """Unseen concepts that the question writes as names: a subject the articles never
-    mention, so they cannot answer."""
+    """Unseen concepts that the question writes as names and no corpus term stands for
+    (see ``misspelt``): a subject the articles never mention, so they cannot answer."""
     alternatives: dict[str, dict[str, float]] = field(default_factory=dict)
-    """For unseen concepts, corpus terms of close meaning and how close (cosine)."""
+    """For unseen concepts, the corpus terms that stand for them and how far: a misspelt
+    name's spelling, a compound's parts, an ordinary word's nearest in meaning."""
     total: float = field(init=False)
 
     def __post_init__(self) -> None:
@@ -66,7 +68,8 @@ class QuestionEvidence:
 
 def weigh_question(question: str, analyzer: Analyzer, ranker: Ranker) -> QuestionEvidence:
     concepts = list(dict.fromkeys(analyzer.question_terms(question)))
-    names = _name_terms(question)
+    capitalised, places = _name_terms(question)
+    names = capitalised | places
     size = ranker.size
     unseen_weight = lucene_idf(size, 0)
     weights: dict[str, float] = {}
@@ -79,14 +82,29 @@ def weigh_question(question: str, analyzer: Analyzer, ranker: Ranker) -> Questio
             unseen.add(concept)
             share = UNSEEN_NAME_SHARE if concept in names else UNSEEN_WORD_SHARE
             weights[concept] = unseen_weight * share
-    return QuestionEvidence(concepts, weights, frozenset(unseen), frozenset(unseen & names))
+    # Only a written name may be a slip for another: "coast" is not a misspelt "cost".
+    respelt = {
+        concept: spelt
+        for concept in unseen & capitalised
+        if (spelt := written_otherwise(concept, ranker))
+    }
+    return QuestionEvidence(
+        concepts,
+        weights,
+        frozenset(unseen),
+        frozenset(unseen & names - respelt.keys()),
+        alternatives=respelt,
+    )
 
 
-def _name_terms(question: str) -> set[str]:
-    """Terms of the question's name-like tokens: capitalised past the first word, or places."""
-    names: set[str] = set()
+def _name_terms(question: str) -> tuple[set[str], set[str]]:
+    """Terms of the question's name-like tokens: those capitalised past the first word, and
+    places however written."""
+    capitalised: set[str] = set()
+    places: set[str] = set()
     for index, token in enumerate(surface_tokens(question)):
-        capitalised = token[:1].isupper() and (index > 0 or token.isupper())
-        if capitalised or is_place_name(token):
-            names.update(tokens_to_terms([token]))
-    return names
+        if token[:1].isupper() and (index > 0 or token.isupper()):
+            capitalised.update(tokens_to_terms([token]))
+        elif is_place_name(token):
+            places.update(tokens_to_terms([token]))
+    return capitalised, places

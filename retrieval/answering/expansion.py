@@ -27,12 +27,17 @@ _LOOKED_AT = 12
 def alternatives(
     evidence: QuestionEvidence, concept_words: dict[str, str], ranker: Ranker
 ) -> dict[str, dict[str, float]]:
-    """For each unseen ordinary concept, the corpus terms of its nearest words, with how
-    close each is."""
+    """For each unseen concept that has no alternatives yet (a misspelt name has its
+    spelling), the corpus terms of its nearest words, with how close each is."""
     found: dict[str, dict[str, float]] = {}
     for concept in evidence.concepts:
         word = concept_words.get(concept)
-        if concept not in evidence.unseen or concept in evidence.unknown_names or not word:
+        if (
+            concept not in evidence.unseen
+            or concept in evidence.unknown_names
+            or concept in evidence.alternatives
+            or not word
+        ):
             continue
         close: dict[str, float] = {}
         used = 0

@@ -44,7 +44,9 @@ def read_question(index: SearchIndex, text: str) -> Question:
     # A question about something the articles never name is declined unread.
     if english and evidence.unseen and not evidence.unknown_names:
         evidence = replace(
-            evidence, alternatives=alternatives(evidence, concept_words, index.ranker)
+            evidence,
+            alternatives=evidence.alternatives
+            | alternatives(evidence, concept_words, index.ranker),
         )
     return Question(
         text=text,
