@@ -10,6 +10,7 @@ from retrieval.analysis import plain_terms
 from retrieval.analysis.terms import surface_tokens, token_terms
 from retrieval.answering.evidence import QuestionEvidence, weigh_question
 from retrieval.answering.expansion import alternatives
+from retrieval.answering.initialisms import spelled_out
 from retrieval.answering.kinds import AskedFor, asked_for
 from retrieval.answering.language import is_english
 from retrieval.index import SearchIndex
@@ -41,6 +42,12 @@ def read_question(index: SearchIndex, text: str) -> Question:
     evidence = weigh_question(text, index.analyzer, index.ranker)
     concept_words = _concept_words(text, evidence.weights)
     english = is_english(text)
+    if english and (spelled := spelled_out(index, text, evidence)):
+        evidence = replace(
+            evidence,
+            unknown_names=evidence.unknown_names - spelled.keys(),
+            alternatives=evidence.alternatives | spelled,
+        )
     # A question about something the articles never name is declined unread.
     if english and evidence.unseen and not evidence.unknown_names:
         evidence = replace(
