@@ -38,26 +38,14 @@ class Question:
 
 
 def read_question(index: SearchIndex, text: str) -> Question:
-    asked = asked_for(text)
     evidence = weigh_question(text, index.analyzer, index.ranker)
     concept_words = _concept_words(text, evidence.weights)
     english = is_english(text)
-    if english and (spelled := spelled_out(index, text, evidence)):
-        evidence = replace(
-            evidence,
-            unknown_names=evidence.unknown_names - spelled.keys(),
-            alternatives=evidence.alternatives | spelled,
-        )
-    # A question about something the articles never name is declined unread.
-    if english and evidence.unseen and not evidence.unknown_names:
-        evidence = replace(
-            evidence,
-            alternatives=evidence.alternatives
-            | alternatives(evidence, concept_words, index.ranker),
-        )
+    if english:
+        evidence = _with_stand_ins(index, text, evidence, concept_words)
     return Question(
         text=text,
-        asked=asked,
+        asked=asked_for(text),
         evidence=evidence,
         words=frozenset(plain_terms(text))
         | index.analyzer.equivalent_terms(text)
@@ -97,6 +85,26 @@ _NOT_HEADS = frozenset(
         "on",
     ]
 )
+
+
+def _with_stand_ins(
+    index: SearchIndex, text: str, evidence: QuestionEvidence, concept_words: dict[str, str]
+) -> QuestionEvidence:
+    """``evidence`` with what stands in for the question's unseen words (a misspelt name's
+    spelling is found when weighing): the words an initialism abbreviates, then the nearest
+    words in meaning of ordinary ones, unless a name stays unknown and the question is
+    declined unread."""
+    spelled = spelled_out(index, text, evidence)
+    if spelled:
+        evidence = replace(
+            evidence,
+            unknown_names=evidence.unknown_names - spelled.keys(),
+            alternatives=evidence.alternatives | spelled,
+        )
+    if evidence.unseen and not evidence.unknown_names:
+        nearest = alternatives(evidence, concept_words, index.ranker)
+        evidence = replace(evidence, alternatives=evidence.alternatives | nearest)
+    return evidence
 
 
 def head_noun(text: str) -> str:
