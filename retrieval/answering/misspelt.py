@@ -3,11 +3,12 @@
 
 A name no article mentions makes the question unanswerable from them, and it is
 declined at once. People asking misspell names the articles do hold, though: on
-SQuAD's train-v2.0 articles, a fifth of the answerable questions that rule declined
-(30 of 143) named a misspelt or compound name the articles hold. A name term one edit (a letter left
-out, added, changed, or two swapped) from a term the corpus holds, or made of
-known parts, is taken as that term; short terms are left alone, since one edit
-turns one short name into another ("Gaza" and "Gama").
+SQuAD's train-v2.0 articles, a fifth of the answerable questions that rule
+declined (30 of 143) named a misspelt or compound name the articles hold. A
+capitalised name term one edit (a letter left out, added, changed, or two
+swapped) from a term the corpus holds, or made of known parts, is taken as that
+term; short terms are left alone, since one edit turns one short name into
+another ("Gaza" and "Gama").
 """
 
 from __future__ import annotations
