@@ -77,9 +77,20 @@ class SearchIndex:
 
     def passages_of(self, doc_number: int) -> list[str]:
         """A document's passages; they are stored in document order, so found by bisection."""
+        numbers = self._passage_numbers(doc_number)
+        return self.passages.texts[numbers.start : numbers.stop]
+
+    def document_holds(self, passage: int, terms: list[str]) -> set[str]:
+        """Those of ``terms`` that the document of ``passage`` holds, its title included."""
+        document = self.passages.documents[passage]
+        held = set().union(*self.ranker.terms_in(list(self._passage_numbers(document)), terms))
+        return held | (self.title_terms(document) & set(terms))
+
+    def _passage_numbers(self, doc_number: int) -> range:
+        """A document's passages are stored in document order, so found by bisection."""
         documents = self.passages.documents
         start = bisect_left(documents, doc_number)
-        return self.passages.texts[start : bisect_right(documents, doc_number, lo=start)]
+        return range(start, bisect_right(documents, doc_number, lo=start))
 
 
 def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:

@@ -102,6 +102,8 @@ def rank(index: SearchIndex, question: Question, model: AnswerModel, wanted: int
         passage_coverage=best[0].features[SENTENCE_FEATURES.index("passage_coverage")],
         sentence_coverage=best[0].features[SENTENCE_FEATURES.index("coverage")],
         heaviest_missing=_passage_feature(passages, best[0].passage, "heaviest_missing"),
+        best_passage_terms=best[0].reading.all_terms,
+        best_document_terms=index.document_holds(best[0].passage, question.evidence.name_terms),
     )
     return Ranked(question, quoted, spans, probability(model.answerable.logit(row)), row)
 

@@ -36,6 +36,10 @@ class QuestionEvidence:
     unknown_names: frozenset[str] = frozenset()
     """Unseen concepts that the question writes as names and no corpus term stands for
     (see ``misspelt``): a subject the articles never mention, so they cannot answer."""
+    names: frozenset[str] = frozenset()
+    """Concepts the question writes as names (capitalised, or places)."""
+    numbers: frozenset[str] = frozenset()
+    """Concepts the question writes with digits (years, amounts)."""
     alternatives: dict[str, dict[str, float]] = field(default_factory=dict)
     """For unseen concepts, the corpus terms that stand for them and how far: a misspelt
     name's spelling, a compound's parts, an ordinary word's nearest in meaning."""
@@ -65,11 +69,29 @@ class QuestionEvidence:
         """Whether ``terms`` hold ``concept`` or one of its alternatives."""
         return concept in terms or any(term in terms for term in self.alternatives.get(concept, ()))
 
+    @property
+    def name_terms(self) -> list[str]:
+        """The question's names and the corpus terms that stand for them."""
+        return sorted(
+            {*self.names, *(t for name in self.names for t in self.alternatives.get(name, ()))}
+        )
+
+    def missing_share(self, concepts: Collection[str], terms: Collection[str]) -> float:
+        """Share of the question's weight in those of ``concepts`` that ``terms`` lack."""
+        missing = sum(self.weights[c] for c in concepts if not self.holds(c, terms))
+        return missing / self.total if self.total > 0 else 0.0
+
 
 def weigh_question(question: str, analyzer: Analyzer, ranker: Ranker) -> QuestionEvidence:
     concepts = list(dict.fromkeys(analyzer.question_terms(question)))
     capitalised, places = _name_terms(question)
     names = capitalised | places
+    numbers = {
+        term
+        for token in surface_tokens(question)
+        if any(character.isdigit() for character in token)
+        for term in tokens_to_terms([token])
+    }
     size = ranker.size
     unseen_weight = lucene_idf(size, 0)
     weights: dict[str, float] = {}
@@ -93,6 +115,8 @@ def weigh_question(question: str, analyzer: Analyzer, ranker: Ranker) -> Questio
         weights,
         frozenset(unseen),
         frozenset(unseen & names - respelt.keys()),
+        names=frozenset(names & weights.keys()),
+        numbers=frozenset(numbers & weights.keys()),
         alternatives=respelt,
     )
 

@@ -10,6 +10,7 @@ where the question's words stand, and whether a candidate is of the kind asked.
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from itertools import pairwise
 
 from retrieval.analysis import plain_terms
@@ -116,6 +117,8 @@ ANSWERABLE_FEATURES = (
     "sentence_coverage",
     "unseen_share",
     "heaviest_missing",
+    "names_missing",
+    "number_missing",
     "negation",
     "concepts_log",
     *(f"asks_{kind}" for kind in _ALL_KINDS),
@@ -341,9 +344,19 @@ def answerable_features(
     passage_coverage: float,
     sentence_coverage: float,
     heaviest_missing: float,
+    best_passage_terms: Collection[str],
+    best_document_terms: Collection[str],
 ) -> list[float]:
     """``heaviest_missing``: the weight share of the weightiest concept the best passage
-    lacks (an unanswerable question often swaps in one thing the article does not say)."""
+    lacks (an unanswerable question often swaps in one thing the article does not say).
+
+    Names and numbers count apart: an unanswerable question is often an answerable one
+    with a name or a year swapped ("In February 2005, …" of a passage that says 2015).
+    A name is looked for in the whole article, since news often names a place once, in
+    its opening lines, and a number in the passage. Cross-validated on train-v2.0, the two
+    took the unanswerable questions declined at 3% of answerable ones from 5.9% to 11.5%
+    (names looked for in the passage alone: 14.4%, but a news question about where a
+    meeting took place is then declined)."""
     evidence = question.evidence
     unseen = sum(evidence.weights[c] for c in evidence.unseen) / (evidence.total or 1.0)
     negated = any(word in _NEGATIONS for word in question.text.casefold().split())
@@ -356,6 +369,8 @@ def answerable_features(
         sentence_coverage,
         unseen,
         heaviest_missing,
+        evidence.missing_share(evidence.names, best_document_terms),
+        float(any(not evidence.holds(n, best_passage_terms) for n in evidence.numbers)),
         float(negated),
         math.log1p(len(evidence.concepts)),
         *(float(question.asked.kind is kind) for kind in _ALL_KINDS),

@@ -34,6 +34,11 @@ class Reading:
     word_ends: list[int]
     """Where each sentence's rows of ``words`` end."""
 
+    @property
+    def all_terms(self) -> frozenset[str]:
+        """The terms of the whole passage and of its article's title."""
+        return self.title_terms.union(*self.term_sets)
+
 
 def read_passages(index: SearchIndex, passages: list[int]) -> list[Reading]:
     """The readings of ``passages``, in order; those not kept yet are read in one batch."""
