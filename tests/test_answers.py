@@ -191,6 +191,18 @@ def test_a_place_named_after_a_place_noun_answers_where(marked_in: MarkedIn) -> 
     assert marked_in("health.txt", article, "Where were most cases recorded?") == "Dolmar"
 
 
+def test_what_year_is_answered_by_a_year_not_by_talk_of_years(marked_in: MarkedIn) -> None:
+    article = (
+        "Harbour Museum opens a wing for ship models\n"
+        "Posted 2 May 2024\n"
+        "The Harbour Museum of Velmar opened a new wing for its ship models in March, after "
+        "two years of building work and several years of fundraising.\n"
+        "The museum was started in 1911 by the widows of sailors lost at sea.\n"
+    )
+    question = "In which year was the Harbour Museum started?"
+    assert marked_in("museum.txt", article, question) == "1911"
+
+
 def test_a_quote_is_the_passage_with_its_answering_sentence_and_answer_marked(
     seed_library: Library,
 ) -> None:

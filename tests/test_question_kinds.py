@@ -41,3 +41,17 @@ def test_how_questions_ask_for_a_number_with_a_measure(question: str, measure: M
     asked = asked_for(question)
     assert asked.kind is AnswerKind.NUMBER
     assert asked.measure is measure
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("What year was the port authority set up?", Measure.YEAR),
+        ("In which year did the siege end?", Measure.YEAR),
+        ("When did the siege end?", Measure.NONE),
+        ("In what month did the council vote?", Measure.NONE),
+    ],
+)
+def test_a_date_question_may_ask_for_the_year_itself(question: str, measure: Measure) -> None:
+    asked = asked_for(question)
+    assert (asked.kind, asked.measure) == (AnswerKind.DATE, measure)

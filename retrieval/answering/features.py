@@ -10,6 +10,7 @@ where the question's words stand, and whether a candidate is of the kind asked.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Collection
 from itertools import pairwise
 
@@ -235,6 +236,8 @@ def _holds_kind(question: Question, sentence: str) -> list[float]:
         return row
     if kind is AnswerKind.DATE:
         found = find_dates(sentence)
+        if question.asked.measure is Measure.YEAR:
+            found = [(a, b) for a, b in found if _YEAR.search(sentence, a, b)]
     elif kind is AnswerKind.NUMBER:
         found = numbers(sentence)
     elif kind is AnswerKind.PLACE:
@@ -244,6 +247,9 @@ def _holds_kind(question: Question, sentence: str) -> list[float]:
     new = any(not _only_question_words(sentence[a:b], question.words) for a, b in found)
     row[_TYPED_KINDS.index(kind)] = float(new)
     return row
+
+
+_YEAR = re.compile(r"\d{3,4}")
 
 
 def _only_question_words(text: str, words: frozenset[str]) -> bool:

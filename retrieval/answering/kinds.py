@@ -32,6 +32,8 @@ class Measure(StrEnum):
     AMOUNT = "amount"
     SIZE = "size"
     AGE = "age"
+    YEAR = "year"
+    """A date that names its year: "March" does not answer "what year"."""
     NONE = "none"
 
 
@@ -63,6 +65,7 @@ _MEASURES: list[tuple[re.Pattern[str], Measure]] = [
     (re.compile(r"\bhow (long|far|large|big|tall|high|wide|deep|heavy)\b"), Measure.SIZE),
     (re.compile(r"\bhow old\b"), Measure.AGE),
 ]
+_ASKS_YEAR = re.compile(r"\b(what|which)\s+year\b", re.IGNORECASE)
 _RULES: list[tuple[re.Pattern[str], AnswerKind]] = [
     (re.compile(_DATE_WORDS), AnswerKind.DATE),
     (re.compile(rf"\b(which|what)\s+(?:\w+\s+)?({_PLACE_NOUNS})\b"), AnswerKind.PLACE),
@@ -82,6 +85,12 @@ _WHAT_IS = re.compile(
 )
 
 
+def without_year_asked(question: str) -> str:
+    """``question`` without the "year" of "what year": it names the kind of answer, not
+    something the answer's sentence says ("In recent years …" does not answer it)."""
+    return _ASKS_YEAR.sub(r"\1", question)
+
+
 def asked_for(question: str) -> AskedFor:
     """The kind of answer ``question`` asks for, by its question words."""
     if _WHO_IS_NAMED.search(question):
@@ -92,6 +101,8 @@ def asked_for(question: str) -> AskedFor:
     for pattern, measure in _MEASURES:
         if pattern.search(text):
             return AskedFor(AnswerKind.NUMBER, measure)
+    if _ASKS_YEAR.search(text):
+        return AskedFor(AnswerKind.DATE, Measure.YEAR)
     for pattern, kind in _RULES:
         if pattern.search(text):
             return AskedFor(kind)

@@ -11,7 +11,7 @@ from retrieval.analysis.terms import surface_tokens, token_terms
 from retrieval.answering.evidence import QuestionEvidence, weigh_question
 from retrieval.answering.expansion import alternatives
 from retrieval.answering.initialisms import spelled_out
-from retrieval.answering.kinds import AskedFor, asked_for
+from retrieval.answering.kinds import AskedFor, asked_for, without_year_asked
 from retrieval.answering.language import is_english
 from retrieval.index import SearchIndex
 
@@ -38,7 +38,7 @@ class Question:
 
 
 def read_question(index: SearchIndex, text: str) -> Question:
-    evidence = weigh_question(text, index.analyzer, index.ranker)
+    evidence = weigh_question(without_year_asked(text), index.analyzer, index.ranker)
     concept_words = _concept_words(text, evidence.weights)
     english = is_english(text)
     if english:
