@@ -86,12 +86,9 @@ def weigh_question(question: str, analyzer: Analyzer, ranker: Ranker) -> Questio
     concepts = list(dict.fromkeys(analyzer.question_terms(question)))
     capitalised, places = _name_terms(question)
     names = capitalised | places
-    numbers = {
-        term
-        for token in surface_tokens(question)
-        if any(character.isdigit() for character in token)
-        for term in tokens_to_terms([token])
-    }
+    numbers = set(
+        tokens_to_terms([t for t in surface_tokens(question) if any(c.isdigit() for c in t)])
+    )
     size = ranker.size
     unseen_weight = lucene_idf(size, 0)
     weights: dict[str, float] = {}

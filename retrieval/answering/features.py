@@ -62,6 +62,8 @@ SENTENCE_FEATURES = (
 _ALL_KINDS = tuple(AnswerKind)
 _SPAN_TYPES = tuple(SpanType)
 _MEASURES = (Measure.COUNT, Measure.AMOUNT, Measure.SIZE, Measure.AGE)
+_YEAR = re.compile(r"\d{3,4}")
+"""What makes a date name its year."""
 _NEGATIONS = frozenset({"not", "never", "no", "n't", "without", "didn't", "wasn't", "isn't"})
 NEAR_WORDS = 3
 """How many words on each side of a span count as its neighbourhood (less than
@@ -247,9 +249,6 @@ def _holds_kind(question: Question, sentence: str) -> list[float]:
     new = any(not _only_question_words(sentence[a:b], question.words) for a, b in found)
     row[_TYPED_KINDS.index(kind)] = float(new)
     return row
-
-
-_YEAR = re.compile(r"\d{3,4}")
 
 
 def _only_question_words(text: str, words: frozenset[str]) -> bool:
