@@ -76,7 +76,7 @@ class SearchIndex:
         return f"{self.document_of(number).doc_id}:{self.passages.positions[number]}"
 
     def passages_of(self, doc_number: int) -> list[str]:
-        """A document's passages; they are stored in document order, so found by bisection."""
+        """The texts of a document's passages, in order."""
         numbers = self._passage_numbers(doc_number)
         return self.passages.texts[numbers.start : numbers.stop]
 
@@ -87,7 +87,8 @@ class SearchIndex:
         return held | (self.title_terms(document) & set(terms))
 
     def _passage_numbers(self, doc_number: int) -> range:
-        """A document's passages are stored in document order, so found by bisection."""
+        """The numbers of a document's passages: they are stored in document order, so
+        found by bisection."""
         documents = self.passages.documents
         start = bisect_left(documents, doc_number)
         return range(start, bisect_right(documents, doc_number, lo=start))
