@@ -250,3 +250,16 @@ def test_a_where_question_prefers_the_sentence_that_holds_a_place(seed_library: 
     answer = seed_library.answer("Where did the SCO defence ministers meet?")
     first = answer.quotes[0]
     assert first.text[first.mark_start : first.mark_end] == "Nur-Sultan"
+
+
+def test_the_answer_stands_where_the_question_s_wh_word_stood(marked_in: MarkedIn) -> None:
+    """ "… reported to whom?": the name after "reported to", not one of the names nearer
+    the question's other words."""
+    article = (
+        "Port authority reorganised\n"
+        "Posted 4 June 2024\n"
+        "Under the new plan, the managers of the Northern Terminal (Alvarez), the Rail Yard "
+        "(Okafor) and the Fuel Depot (Lindqvist) reported to Petrova from the first of July.\n"
+    )
+    question = "The managers of the Northern Terminal and the Rail Yard reported to whom?"
+    assert marked_in("port.txt", article, question) == "Petrova"

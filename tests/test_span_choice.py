@@ -38,7 +38,7 @@ def test_an_unlikely_span_is_never_marked_for_covering_many() -> None:
 def test_word_counts_around_a_span_are_clipped_to_the_sentence() -> None:
     sentence = "Helena Marsh said the port of Valdera will grow"
     listed = sentence_words(sentence, frozenset({"port"}))
-    words = SentenceWords.of(sentence, listed, frozenset(), [0.0] * len(listed))
+    words = SentenceWords.of(sentence, listed, frozenset(), [0.0] * len(listed), {})
     capitals = [word.text[:1].isupper() for word in words.words]
     reach = NEAR_WORDS
     for start in range(-reach, len(capitals) + 1):

@@ -41,3 +41,8 @@ class Analyzer:
     def equivalent_terms(self, text: str) -> set[str]:
         """The terms of every name equivalent to one ``text`` names, its own included."""
         return self._phrases.member_terms(plain_terms(text))
+
+    def concept_members(self, concept: str) -> set[str]:
+        """The terms of the names a concept term stands for ("=sco": "sco", "shanghai",
+        "cooperation", "organization")."""
+        return self._phrases.terms_of(concept)

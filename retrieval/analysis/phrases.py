@@ -69,6 +69,10 @@ class PhraseTable:
             found |= self._member_terms[concept]
         return found
 
+    def terms_of(self, concept: str) -> set[str]:
+        """The terms of every member of ``concept``'s group; none for a plain term."""
+        return self._member_terms.get(concept, set())
+
     def _matches(self, terms: list[str]) -> list[tuple[int, str, int]]:
         """Non-overlapping ``(start, concept, length)`` matches, left to right, longest first."""
         lengths, concepts = self._lengths, self._concepts

@@ -26,7 +26,13 @@ from retrieval.answering.entities import (
 from retrieval.answering.kinds import AnswerKind, Measure
 from retrieval.answering.question import Question
 from retrieval.answering.reading import Reading
-from retrieval.answering.span_candidates import SentenceWords, SpanCandidate, SpanType
+from retrieval.answering.span_candidates import (
+    SentenceWords,
+    SpanCandidate,
+    SpanType,
+    Word,
+)
+from retrieval.answering.wh_context import WhContext
 
 PASSAGE_FEATURES = (
     "bm25_share",
@@ -68,6 +74,7 @@ _NEGATIONS = frozenset({"not", "never", "no", "n't", "without", "didn't", "wasn'
 NEAR_WORDS = 3
 """How many words on each side of a span count as its neighbourhood (less than
 ``WORD_MARGIN``, which the counts are padded by)."""
+NEARBY_WORDS = 6
 _BEFORE_ARTICLES = frozenset({"the", "a", "an"})
 _PREPOSITIONS = frozenset(
     {"in", "on", "at", "by", "from", "of", "for", "with", "to", "into", "as", "than", "after"}
@@ -109,6 +116,13 @@ SPAN_FEATURES = (
     "in_parentheses",
     "asks_head",
     "head_closeness",
+    "after_wh_neighbour",
+    "after_wh_neighbours",
+    "before_wh_follower",
+    "asked_weight_left",
+    "asked_weight_right",
+    "asked_weight_near",
+    "asked_weight_nearby",
 )
 
 ANSWERABLE_FEATURES = (
@@ -313,7 +327,38 @@ def span_features(
         float(_in_parentheses(sentence, start, end)),
         float(bool(question.head_word)),
         max(words.head_closeness[first : last + 1]),
+        *_wh_neighbours(question.wh, listed, first, last),
+        *_asked_weight_around(words, first, last),
     ]
+
+
+def _wh_neighbours(wh: WhContext, words: list[Word], first: int, last: int) -> list[float]:
+    """Whether the candidate follows the word before the question's wh-word ("reported
+    to [Mueller]"), the two words before it, and is followed by a word after it."""
+    before, after = wh.before, wh.after
+    previous = first > 0 and bool(before) and _keyed(words[first - 1], before[-1])
+    both = previous and len(before) == 2 and first > 1 and _keyed(words[first - 2], before[0])
+    follower = last + 1 < len(words) and any(_keyed(words[last + 1], keys) for keys in after)
+    return [float(previous), float(both), float(follower)]
+
+
+def _keyed(word: Word, keys: frozenset[str]) -> bool:
+    return bool(word.terms & keys) or word.text.casefold() in keys
+
+
+def _asked_weight_around(words: SentenceWords, first: int, last: int) -> list[float]:
+    """Shares of the sentence's question weight left and right of the candidate, and
+    within ``NEAR_WORDS`` and ``NEARBY_WORDS`` of it."""
+    total = words.asked_weight or 1.0
+    weight = words.asked_weight_before
+    around = [
+        SentenceWords.between(weight, first - reach, first)
+        + SentenceWords.between(weight, last + 1, last + 1 + reach)
+        for reach in (NEAR_WORDS, NEARBY_WORDS)
+    ]
+    left = SentenceWords.between(weight, 0, first)
+    right = SentenceWords.between(weight, last + 1, len(words.words))
+    return [left / total, right / total, around[0] / total, around[1] / total]
 
 
 def _distance_to_asked(candidate: SpanCandidate, asked: list[int]) -> tuple[int, bool]:

@@ -6,13 +6,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from retrieval.analysis import plain_terms
+from retrieval.analysis import Analyzer, plain_terms
 from retrieval.analysis.terms import surface_tokens, token_terms
 from retrieval.answering.evidence import QuestionEvidence, weigh_question
 from retrieval.answering.expansion import alternatives
 from retrieval.answering.initialisms import spelled_out
 from retrieval.answering.kinds import AskedFor, asked_for, without_year_asked
 from retrieval.answering.language import is_english
+from retrieval.answering.wh_context import WhContext, wh_context
 from retrieval.index import SearchIndex
 
 
@@ -35,6 +36,10 @@ class Question:
     religion") or is a word of its sort ("Catholic")."""
     head: frozenset[str]
     """The terms of ``head_word``."""
+    wh: WhContext
+    """The words around its wh-word, which an answer's neighbours often repeat."""
+    term_weights: dict[str, float]
+    """What each term of ``words`` weighs where a sentence writes it (see ``term_weights``)."""
 
 
 def read_question(index: SearchIndex, text: str) -> Question:
@@ -54,6 +59,8 @@ def read_question(index: SearchIndex, text: str) -> Question:
         concept_words=concept_words,
         head_word=(head := head_noun(text)),
         head=frozenset(plain_terms(head)),
+        wh=wh_context(text),
+        term_weights=term_weights(index.analyzer, evidence),
     )
 
 
@@ -105,6 +112,20 @@ def _with_stand_ins(
         nearest = alternatives(evidence, concept_words, index.ranker)
         evidence = replace(evidence, alternatives=evidence.alternatives | nearest)
     return evidence
+
+
+def term_weights(analyzer: Analyzer, evidence: QuestionEvidence) -> dict[str, float]:
+    """A concept's own weight, also for each term of the names it stands for: a sentence's
+    "Shanghai Cooperation Organization" is the question's "SCO"; a word that stands in for
+    an unseen one weighs that one's weight as far as it is close."""
+    weights = dict(evidence.weights)
+    for concept, weight in evidence.weights.items():
+        for term in analyzer.concept_members(concept):
+            weights.setdefault(term, weight)
+    for concept, close in evidence.alternatives.items():
+        for term, closeness in close.items():
+            weights.setdefault(term, evidence.weights.get(concept, 0.0) * closeness)
+    return weights
 
 
 def head_noun(text: str) -> str:

@@ -51,7 +51,11 @@ def scored_spans(
     text = sentence.text
     words = sentence_words(text, question.words)
     counted = SentenceWords.of(
-        text, words, question.head, head_closeness(question.head_word, words)
+        text,
+        words,
+        question.head,
+        head_closeness(question.head_word, words),
+        question.term_weights,
     )
     candidates = span_candidates(text, words, question.words)
     rows = [span_features(question, text, counted, c, sentence.logit) for c in candidates]

@@ -66,10 +66,10 @@ class SentenceWords:
 
     words: list[Word]
     asked_positions: list[int]
-    asked_before: list[int]
+    asked_before: list[float]
     """Running counts of words that are the question's; see ``between``."""
-    capitals_before: list[int]
-    heads_before: list[int]
+    capitals_before: list[float]
+    heads_before: list[float]
     """Counts of words that are the noun the question asks about."""
     digits_before: list[int]
     """``digits_before[i]``: how many of the sentence's first ``i`` characters are digits."""
@@ -77,6 +77,9 @@ class SentenceWords:
     """The same for letters and currency or percent signs (what makes a number a measure)."""
     head_closeness: list[float]
     """Each word's cosine to the noun the question asks about (zeros when it names none)."""
+    asked_weight_before: list[float]
+    """Running sums of the question's weight (IDF) that the words carry: where the heavy
+    question words stand, left or right of a candidate, near or far."""
 
     @classmethod
     def of(
@@ -85,6 +88,7 @@ class SentenceWords:
         words: list[Word],
         head: frozenset[str],
         head_closeness: list[float],
+        weights: dict[str, float],
     ) -> SentenceWords:
         return cls(
             words,
@@ -95,12 +99,19 @@ class SentenceWords:
             _running(map(str.isdigit, sentence)),
             _running(char.isalpha() or char in _UNIT_SIGNS for char in sentence),
             head_closeness,
+            _padded_running([_asked_weight(word, weights) for word in words]),
         )
 
+    @property
+    def asked_weight(self) -> float:
+        """The question's weight the whole sentence carries."""
+        return self.asked_weight_before[-1]
+
     @staticmethod
-    def between(counts: list[int], start: int, end: int) -> int:
-        """How many counted words stand in ``words[start:end]``, the range clipped to the
-        sentence; ``start`` and ``end`` may reach ``WORD_MARGIN`` words beyond its ends.
+    def between(counts: list[float], start: int, end: int) -> float:
+        """How many counted words (or how much of a running sum) stand in
+        ``words[start:end]``, the range clipped to the sentence; ``start`` and ``end``
+        may reach ``WORD_MARGIN`` words beyond its ends.
 
         The counts are padded by that margin on both sides, so clipping costs nothing:
         this runs a few times for each of dozens of candidates per sentence."""
@@ -111,9 +122,13 @@ def _running(flags: Iterable[bool]) -> list[int]:
     return list(accumulate(flags, initial=0))
 
 
-def _padded_running(flags: list[bool]) -> list[int]:
-    counts = _running(flags)
-    return [0] * WORD_MARGIN + counts + [counts[-1]] * WORD_MARGIN
+def _padded_running(values: Iterable[float]) -> list[float]:
+    counts = list(accumulate(values, initial=0.0))
+    return [counts[0]] * WORD_MARGIN + counts + [counts[-1]] * WORD_MARGIN
+
+
+def _asked_weight(word: Word, weights: dict[str, float]) -> float:
+    return sum(weights.get(term, 0.0) for term in word.terms) if word.asked else 0.0
 
 
 def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:

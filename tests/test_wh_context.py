@@ -1,0 +1,84 @@
+"""The words around a question's wh-word, which an answering statement keeps beside its
+answer, where the question's weight stands around a candidate, and the span features that
+read both."""
+
+from __future__ import annotations
+
+from retrieval import Library
+from retrieval.analysis import plain_terms
+from retrieval.answering.features import _asked_weight_around, _wh_neighbours
+from retrieval.answering.question import read_question
+from retrieval.answering.span_candidates import SentenceWords, sentence_words
+from retrieval.answering.wh_context import WhContext, wh_context, word_keys
+
+
+def test_the_words_before_the_wh_word_are_kept_nearest_last() -> None:
+    context = wh_context("The three directors effectively reported to whom?")
+    assert context.before == (word_keys("reported"), word_keys("to"))
+
+
+def test_after_the_wh_word_how_s_own_word_and_auxiliaries_are_passed_over() -> None:
+    assert wh_context("How many ships did the navy lose?").after == (
+        word_keys("ships"),
+        word_keys("did"),
+    )
+    assert wh_context("Who did Shoigu meet in Kabul?").after == (
+        word_keys("Shoigu"),
+        word_keys("meet"),
+    )
+
+
+def test_a_question_without_a_wh_word_has_no_context() -> None:
+    assert wh_context("Name the port that Valdera built.") == WhContext()
+
+
+def test_a_function_word_matches_itself_and_a_content_word_its_term() -> None:
+    assert "to" in word_keys("to")
+    assert word_keys("reported") & word_keys("report")
+
+
+def test_the_candidate_where_the_wh_word_stood_is_the_one_after_its_neighbours() -> None:
+    """ "reported to whom?": of the sentence's names, only "Mueller" follows "reported to"."""
+    sentence = "The directors Gilruth and Debus effectively reported to Mueller in 1963"
+    words = sentence_words(sentence, frozenset())
+    context = wh_context("The directors reported to whom?")
+    position = {word.text: number for number, word in enumerate(words)}
+    for name, expected in (("Mueller", [1.0, 1.0, 0.0]), ("Debus", [0.0, 0.0, 0.0])):
+        at = position[name]
+        assert _wh_neighbours(context, words, at, at) == expected
+
+
+def test_a_subject_answer_is_followed_by_the_words_after_the_wh_word() -> None:
+    sentence = "Blackburne stated that Jortin misread the passage"
+    words = sentence_words(sentence, frozenset())
+    context = wh_context("Who stated that Jortin misread Luther?")
+    assert _wh_neighbours(context, words, 0, 0) == [0.0, 0.0, 1.0]
+    assert _wh_neighbours(context, words, 3, 3) == [0.0, 0.0, 0.0]
+
+
+def test_the_question_weight_is_shared_out_left_right_and_near_a_candidate() -> None:
+    """Question words "port" (weight 3) and "expand" (1): "Valdera", word 6, has the port
+    two words to its left and "expand" four words to its right, past the near reach."""
+    sentence = "Helena Marsh said the port of Valdera will soon greatly expand"
+    (port,), (expand,) = plain_terms("port"), plain_terms("expand")
+    listed = sentence_words(sentence, frozenset({port, expand}))
+    weights = {port: 3.0, expand: 1.0}
+    words = SentenceWords.of(sentence, listed, frozenset(), [0.0] * len(listed), weights)
+    assert words.asked_weight == 4.0
+    left, right, near, nearby = _asked_weight_around(words, 6, 6)
+    assert (left, right) == (0.75, 0.25)
+    assert near == 0.75
+    assert nearby == 1.0
+
+
+def test_a_name_written_out_weighs_what_the_question_s_acronym_weighs(
+    seed_library: Library,
+) -> None:
+    """The seeds define "Shanghai Cooperation Organization (SCO)": a sentence's long form
+    stands as near to the answer as the question's "SCO" would."""
+    question = read_question(seed_library.index, "Where did the SCO defence ministers meet?")
+    (concept,) = [term for term in question.evidence.weights if term.startswith("=")]
+    weight = question.evidence.weights[concept]
+    for word in ("Shanghai", "Cooperation", "Organization"):
+        (term,) = plain_terms(word)
+        assert question.term_weights[term] == weight
