@@ -124,7 +124,7 @@ def _running(flags: Iterable[bool]) -> list[int]:
 
 def _padded_running(values: Iterable[float]) -> list[float]:
     counts = list(accumulate(values, initial=0.0))
-    return [counts[0]] * WORD_MARGIN + counts + [counts[-1]] * WORD_MARGIN
+    return [0.0] * WORD_MARGIN + counts + [counts[-1]] * WORD_MARGIN
 
 
 def _asked_weight(word: Word, weights: dict[str, float]) -> float:
