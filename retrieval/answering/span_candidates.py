@@ -131,6 +131,12 @@ def _asked_weight(word: Word, weights: dict[str, float]) -> float:
     return sum(weights.get(term, 0.0) for term in word.terms) if word.asked else 0.0
 
 
+def written_words(text: str) -> list[str]:
+    """The words of ``text`` split as a sentence's are, so that a question's words and a
+    sentence's can be compared one for one."""
+    return [match.group().rstrip(".") for match in _WORD.finditer(text)]
+
+
 def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:
     words = []
     for match in _WORD.finditer(sentence):

@@ -10,10 +10,10 @@ neighbours matter for which question is what it learns.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from retrieval.analysis import plain_terms
+from retrieval.answering.span_candidates import written_words
 
 WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how"})
 _PASSED_OVER = frozenset(
@@ -23,7 +23,6 @@ _PASSED_OVER = frozenset(
 """Auxiliaries and articles: "Where did the SCO meet?" is answered by a place before "SCO"
 or "meet", not before any "the"."""
 CONTEXT_WORDS = 2
-_TOKEN = re.compile(r"[^\W_][\w'’.-]*")
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ class WhContext:
 
 def wh_context(question: str) -> WhContext:
     """The context of the first wh-word; none when the question has no wh-word."""
-    tokens = [token.rstrip(".") for token in _TOKEN.findall(question)]
+    tokens = written_words(question)
     lowered = [token.casefold() for token in tokens]
     wh = next((n for n, token in enumerate(lowered) if token in WH_WORDS), None)
     if wh is None:
