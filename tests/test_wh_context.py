@@ -4,6 +4,8 @@ read both."""
 
 from __future__ import annotations
 
+import numpy as np
+
 from retrieval import Library
 from retrieval.analysis import plain_terms
 from retrieval.answering.features import _asked_weight_around, _wh_neighbours
@@ -44,16 +46,20 @@ def test_the_candidate_where_the_wh_word_stood_is_the_one_after_its_neighbours()
     context = wh_context("The directors reported to whom?")
     position = {word.text: number for number, word in enumerate(words)}
     for name, expected in (("Mueller", [1.0, 1.0, 0.0]), ("Debus", [0.0, 0.0, 0.0])):
-        at = position[name]
-        assert _wh_neighbours(context, words, at, at) == expected
+        at = np.array([position[name]])
+        assert [float(column[0]) for column in _wh_neighbours(context, words, at, at)] == expected
 
 
 def test_a_subject_answer_is_followed_by_the_words_after_the_wh_word() -> None:
     sentence = "Blackburne stated that Jortin misread the passage"
     words = sentence_words(sentence, frozenset())
     context = wh_context("Who stated that Jortin misread Luther?")
-    assert _wh_neighbours(context, words, 0, 0) == [0.0, 0.0, 1.0]
-    assert _wh_neighbours(context, words, 3, 3) == [0.0, 0.0, 0.0]
+    blackburne_and_jortin = np.array([0, 3])
+    previous, both, follower = _wh_neighbours(
+        context, words, blackburne_and_jortin, blackburne_and_jortin
+    )
+    assert follower.tolist() == [True, False]
+    assert not previous.any() and not both.any()
 
 
 def test_the_question_weight_is_shared_out_left_right_and_near_a_candidate() -> None:
@@ -65,7 +71,8 @@ def test_the_question_weight_is_shared_out_left_right_and_near_a_candidate() -> 
     weights = {port: 3.0, expand: 1.0}
     words = SentenceWords.of(sentence, listed, frozenset(), [0.0] * len(listed), weights)
     assert words.asked_weight == 4.0
-    left, right, near, nearby = _asked_weight_around(words, 6, 6)
+    at = np.array([6])
+    left, right, near, nearby = (column[0] for column in _asked_weight_around(words, at, at))
     assert (left, right) == (0.75, 0.25)
     assert near == 0.75
     assert nearby == 1.0

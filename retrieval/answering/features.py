@@ -14,6 +14,9 @@ import re
 from collections.abc import Collection
 from itertools import pairwise
 
+import numpy as np
+import numpy.typing as npt
+
 from retrieval.analysis import plain_terms
 from retrieval.answering.entities import (
     defines,
@@ -27,6 +30,7 @@ from retrieval.answering.kinds import AnswerKind, Measure
 from retrieval.answering.question import Question
 from retrieval.answering.reading import Reading
 from retrieval.answering.span_candidates import (
+    Floats,
     SentenceWords,
     SpanCandidate,
     SpanType,
@@ -86,7 +90,6 @@ _KIND_COLUMNS = {
         (kind, kind_of_span) for kind in _ALL_KINDS for kind_of_span in _SPAN_TYPES
     )
 }
-_WORD_COUNT_COLUMNS = {n: tuple(float(n == k) for k in (1, 2, 3, 4, 5)) for n in (1, 2, 3, 4, 5)}
 SPAN_FEATURES = (
     "sentence_logit",
     *(f"{kind}_asks_{kind_of_span}" for kind, kind_of_span in _KIND_COLUMNS),
@@ -274,106 +277,172 @@ def span_features(
     question: Question,
     sentence: str,
     words: SentenceWords,
-    candidate: SpanCandidate,
+    candidates: list[SpanCandidate],
     sentence_logit: float,
-) -> list[float]:
+) -> Floats:
+    """One row per candidate, the columns of ``SPAN_FEATURES``.
+
+    The table is filled column by column for all of a sentence's candidates at once, from
+    per-word flags and running counts: a Python row per candidate was the answer path's
+    largest cost after retrieval."""
     asked = question.asked
-    kind_row = [0.0] * len(_KIND_COLUMNS)
-    kind_row[_KIND_COLUMNS[asked.kind, candidate.type]] = 1.0
-    start, end = candidate.start, candidate.end
-    has_unit = (
-        candidate.type is SpanType.NUMBER
-        and words.unit_marks_before[end] > words.unit_marks_before[start]
-    )
-    measure_row = [float(asked.measure is m and has_unit) for m in _MEASURES]
-    first, last = candidate.first_word, candidate.last_word
-    count = last - first + 1
+    count = len(candidates)
+    first = np.fromiter((c.first_word for c in candidates), np.intp, count)
+    last = np.fromiter((c.last_word for c in candidates), np.intp, count)
+    starts = np.fromiter((c.start for c in candidates), np.intp, count)
+    ends = np.fromiter((c.end for c in candidates), np.intp, count)
+    length = last - first + 1
     listed = words.words
-    distance, before = _distance_to_asked(candidate, words.asked_positions)
-    previous = listed[first - 1] if first > 0 else None
-    following = listed[last + 1] if last + 1 < len(listed) else None
-    previous_text = previous.text.casefold() if previous else ""
-    last_word = listed[last].text.casefold()
-    capitals = SentenceWords.between(words.capitals_before, first, last + 1)
-    institution = asked.kind is AnswerKind.NAME and is_institution(sentence[start:end])
-    return [
-        sentence_logit,
-        *kind_row,
-        *measure_row,
-        *_WORD_COUNT_COLUMNS[min(count, 5)],
-        SentenceWords.between(words.asked_before, first, last + 1) / count,
-        math.log1p(distance) if words.asked_positions else 0.0,
-        float(not words.asked_positions),
-        float(before),
-        float(previous_text in _BEFORE_ARTICLES),
-        float(previous_text in _PREPOSITIONS),
-        float(previous_text in _COPULAS),
-        float(previous is not None and previous.asked),
-        float(following is not None and following.asked),
-        float(following is not None and following.text.casefold() == "of"),
-        float(_ends_clause(sentence, end)),
-        capitals / count,
-        float(words.digits_before[end] > words.digits_before[start]),
-        float(last_word.endswith("ing")),
-        float(last_word.endswith("ed")),
-        float(last_word.endswith("ly")),
-        float(institution),
-        float(
-            asked.kind is AnswerKind.NAME and count >= 2 and capitals == count and not institution
+    folded = [word.text.casefold() for word in listed]
+    between = SentenceWords.between
+    distance, before = _distance_to_asked(first, last, words.asked_positions)
+    capitals = between(words.capitals_before, first, last + 1)
+    institution = np.fromiter(
+        (
+            asked.kind is AnswerKind.NAME and is_institution(sentence[c.start : c.end])
+            for c in candidates
         ),
-        SentenceWords.between(words.asked_before, first - NEAR_WORDS, first) / NEAR_WORDS,
-        SentenceWords.between(words.asked_before, last + 1, last + 1 + NEAR_WORDS) / NEAR_WORDS,
-        float(SentenceWords.between(words.heads_before, first - 1, last + 2) > 0),
-        float(_in_parentheses(sentence, start, end)),
-        float(bool(question.head_word)),
-        max(words.head_closeness[first : last + 1]),
+        bool,
+        count,
+    )
+    columns = [
+        np.full(count, sentence_logit),
+        *_kind_columns(asked.kind, candidates),
+        *_measure_columns(asked.measure, candidates, words, starts, ends),
+        *(np.minimum(length, 5) == words_long for words_long in (1, 2, 3, 4, 5)),
+        between(words.asked_before, first, last + 1) / length,
+        (
+            np.fromiter((math.log1p(gap) for gap in distance.tolist()), np.float64, count)
+            if len(words.asked_positions)
+            else np.zeros(count)
+        ),
+        np.full(count, float(not len(words.asked_positions))),
+        before,
+        _previous(first, [word in _BEFORE_ARTICLES for word in folded]),
+        _previous(first, [word in _PREPOSITIONS for word in folded]),
+        _previous(first, [word in _COPULAS for word in folded]),
+        _previous(first, [word.asked for word in listed]),
+        _following(last, [word.asked for word in listed]),
+        _following(last, [word == "of" for word in folded]),
+        [_ends_clause(sentence, c.end) for c in candidates],
+        capitals / length,
+        words.digits_before[ends] > words.digits_before[starts],
+        *(
+            np.asarray([word.endswith(suffix) for word in folded], bool)[last]
+            for suffix in ("ing", "ed", "ly")
+        ),
+        institution,
+        (asked.kind is AnswerKind.NAME) & (length >= 2) & (capitals == length) & ~institution,
+        between(words.asked_before, first - NEAR_WORDS, first) / NEAR_WORDS,
+        between(words.asked_before, last + 1, last + 1 + NEAR_WORDS) / NEAR_WORDS,
+        between(words.heads_before, first - 1, last + 2) > 0,
+        [_in_parentheses(sentence, c.start, c.end) for c in candidates],
+        np.full(count, float(bool(question.head_word))),
+        _greatest_within(words.head_closeness, first, last),
         *_wh_neighbours(question.wh, listed, first, last),
         *_asked_weight_around(words, first, last),
     ]
+    table = np.empty((count, len(columns)))
+    for number, column in enumerate(columns):
+        table[:, number] = column
+    return table
 
 
-def _wh_neighbours(wh: WhContext, words: list[Word], first: int, last: int) -> list[float]:
-    """Whether the candidate follows the word before the question's wh-word ("reported
+def _kind_columns(asked: AnswerKind, candidates: list[SpanCandidate]) -> Floats:
+    """One-hot: which (asked kind, candidate type) pair each candidate is."""
+    table = np.zeros((len(_KIND_COLUMNS), len(candidates)))
+    kinds = [_KIND_COLUMNS[asked, candidate.type] for candidate in candidates]
+    table[kinds, np.arange(len(candidates))] = 1.0
+    return table
+
+
+def _measure_columns(
+    measure: Measure,
+    candidates: list[SpanCandidate],
+    words: SentenceWords,
+    starts: npt.NDArray[np.intp],
+    ends: npt.NDArray[np.intp],
+) -> list[npt.NDArray[np.bool_]]:
+    """Whether the question asks for this measure and the candidate is a number with a unit."""
+    is_number = np.asarray([c.type is SpanType.NUMBER for c in candidates], bool)
+    has_unit = is_number & (words.unit_marks_before[ends] > words.unit_marks_before[starts])
+    return [has_unit & (measure is m) for m in _MEASURES]
+
+
+def _previous(first: npt.NDArray[np.intp], flags: list[bool]) -> npt.NDArray[np.bool_]:
+    """Whether the word before each candidate is flagged (no word before the first is)."""
+    return np.asarray([False, *flags], bool)[first]
+
+
+def _following(last: npt.NDArray[np.intp], flags: list[bool]) -> npt.NDArray[np.bool_]:
+    """Whether the word after each candidate is flagged (no word after the last is)."""
+    return np.asarray([*flags, False], bool)[last + 1]
+
+
+def _greatest_within(
+    values: Floats, first: npt.NDArray[np.intp], last: npt.NDArray[np.intp]
+) -> Floats:
+    """The largest of ``values[first:last + 1]`` for each candidate."""
+    if not len(first):
+        return np.zeros(0)
+    bounds = np.column_stack([first, last + 1]).ravel()
+    greatest: Floats = np.maximum.reduceat(np.append(values, 0.0), bounds)[::2]
+    return greatest
+
+
+def _wh_neighbours(
+    wh: WhContext, words: list[Word], first: npt.NDArray[np.intp], last: npt.NDArray[np.intp]
+) -> list[npt.NDArray[np.bool_]]:
+    """Whether each candidate follows the word before the question's wh-word ("reported
     to [Mueller]"), the two words before it, and is followed by a word after it."""
     before, after = wh.before, wh.after
-    previous = first > 0 and bool(before) and _keyed(words[first - 1], before[-1])
-    both = previous and len(before) == 2 and first > 1 and _keyed(words[first - 2], before[0])
-    follower = last + 1 < len(words) and any(_keyed(words[last + 1], keys) for keys in after)
-    return [float(previous), float(both), float(follower)]
+    nearest = [bool(before) and _keyed(word, before[-1]) for word in words]
+    previous = _previous(first, nearest)
+    if len(before) == 2:
+        farther = [_keyed(word, before[0]) for word in words]
+        both = previous & _previous(np.maximum(first - 1, 0), farther) & (first > 1)
+    else:
+        both = np.zeros(len(first), bool)
+    follower = _following(last, [any(_keyed(word, keys) for keys in after) for word in words])
+    return [previous, both, follower]
 
 
 def _keyed(word: Word, keys: frozenset[str]) -> bool:
     return bool(word.terms & keys) or word.text.casefold() in keys
 
 
-def _asked_weight_around(words: SentenceWords, first: int, last: int) -> list[float]:
-    """Shares of the sentence's question weight left and right of the candidate, and
+def _asked_weight_around(
+    words: SentenceWords, first: npt.NDArray[np.intp], last: npt.NDArray[np.intp]
+) -> list[Floats]:
+    """Shares of the sentence's question weight left and right of each candidate, and
     within ``NEAR_WORDS`` and ``NEARBY_WORDS`` of it."""
     total = words.asked_weight or 1.0
     weight = words.asked_weight_before
+    between = SentenceWords.between
     around = [
-        SentenceWords.between(weight, first - reach, first)
-        + SentenceWords.between(weight, last + 1, last + 1 + reach)
+        between(weight, first - reach, first) + between(weight, last + 1, last + 1 + reach)
         for reach in (NEAR_WORDS, NEARBY_WORDS)
     ]
-    left = SentenceWords.between(weight, 0, first)
-    right = SentenceWords.between(weight, last + 1, len(words.words))
+    left = between(weight, 0, first)
+    right = between(weight, last + 1, len(words.words))
     return [left / total, right / total, around[0] / total, around[1] / total]
 
 
-def _distance_to_asked(candidate: SpanCandidate, asked: list[int]) -> tuple[int, bool]:
-    """Words between the candidate and the nearest question word, and whether it comes first."""
-    best, before = 10_000, False
-    for position in asked:
-        if position < candidate.first_word:
-            gap = candidate.first_word - position - 1
-        elif position > candidate.last_word:
-            gap = position - candidate.last_word - 1
-        else:
-            continue
-        if gap < best:
-            best, before = gap, position > candidate.last_word
-    return best, before
+def _distance_to_asked(
+    first: npt.NDArray[np.intp], last: npt.NDArray[np.intp], asked: npt.NDArray[np.intp]
+) -> tuple[npt.NDArray[np.intp], npt.NDArray[np.bool_]]:
+    """Words between each candidate and the nearest question word outside it, and whether
+    that word comes after it (a tie goes to the word before)."""
+    none = np.full(len(first), 10_000, np.intp)
+    if not len(asked):
+        return none, np.zeros(len(first), bool)
+    left_at = np.searchsorted(asked, first) - 1
+    left_gap = np.where(left_at >= 0, first - asked[np.maximum(left_at, 0)] - 1, none)
+    right_at = np.searchsorted(asked, last, side="right")
+    right_gap = np.where(
+        right_at < len(asked), asked[np.minimum(right_at, len(asked) - 1)] - last - 1, none
+    )
+    return np.minimum(left_gap, right_gap), right_gap < left_gap
 
 
 def _ends_clause(sentence: str, end: int) -> bool:

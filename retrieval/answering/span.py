@@ -22,6 +22,7 @@ from retrieval.answering.model import AnswerModel
 from retrieval.answering.question import Question
 from retrieval.answering.semantic import word_vectors
 from retrieval.answering.span_candidates import (
+    Floats,
     SentenceWords,
     SpanCandidate,
     Word,
@@ -44,9 +45,18 @@ class MarkedSpan:
     logit: float
 
 
+@dataclass(frozen=True)
+class ScoredSpans:
+    """A sentence's candidate spans with their features (a row each) and scores."""
+
+    candidates: list[SpanCandidate]
+    features: Floats
+    logits: Floats
+
+
 def scored_spans(
     question: Question, sentence: SentenceCandidate, model: AnswerModel
-) -> list[tuple[SpanCandidate, list[float], float]]:
+) -> ScoredSpans:
     """Every candidate span of the sentence with its features and its score."""
     text = sentence.text
     words = sentence_words(text, question.words)
@@ -58,9 +68,8 @@ def scored_spans(
         question.term_weights,
     )
     candidates = span_candidates(text, words, question.words)
-    rows = [span_features(question, text, counted, c, sentence.logit) for c in candidates]
-    logits = model.span.logits(rows).tolist()
-    return list(zip(candidates, rows, logits, strict=True))
+    features = span_features(question, text, counted, candidates, sentence.logit)
+    return ScoredSpans(candidates, features, model.span.logits(features))
 
 
 def head_closeness(head_word: str, words: list[Word]) -> list[float]:
@@ -80,15 +89,16 @@ def choose_span(question: Question, sentence: SentenceCandidate, model: AnswerMo
     if question.asked.kind is AnswerKind.DEFINITION:
         return MarkedSpan(offset, end, float("-inf"))
     scored = scored_spans(question, sentence, model)
-    if not scored:
+    if not scored.candidates:
         return MarkedSpan(offset, end, float("-inf"))
-    ranked = sorted(scored, key=lambda item: (-item[2], item[0].start))[:WEIGHED_CANDIDATES]
-    chosen = _likeliest_overlap(
-        [candidate for candidate, _, _ in ranked], [logit for *_, logit in ranked]
-    )
+    logits = scored.logits.tolist()
+    candidates = scored.candidates
+    order = sorted(range(len(logits)), key=lambda n: (-logits[n], candidates[n].start))
+    weighed = order[:WEIGHED_CANDIDATES]
+    chosen = _likeliest_overlap([candidates[n] for n in weighed], [logits[n] for n in weighed])
     # The best candidate's own score, whichever is marked: it is what the answerable
     # model learnt declining from.
-    return MarkedSpan(offset + chosen.start, offset + chosen.end, ranked[0][2])
+    return MarkedSpan(offset + chosen.start, offset + chosen.end, logits[order[0]])
 
 
 def _likeliest_overlap(candidates: list[SpanCandidate], logits: list[float]) -> SpanCandidate:

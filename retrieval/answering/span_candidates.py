@@ -13,7 +13,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
-from itertools import accumulate
+
+import numpy as np
+import numpy.typing as npt
 
 from retrieval.analysis import plain_terms
 from retrieval.analysis.stopwords import STOPWORDS
@@ -27,6 +29,10 @@ a few words to each side of a span)."""
 _WORD = re.compile(r"[^\W_][\w'’.$£€%-]*")
 _UNIT_SIGNS = frozenset("%$£€")
 _BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|\.\s")
+
+
+Floats = npt.NDArray[np.float64]
+Positions = int | npt.NDArray[np.intp]
 
 
 class SpanType(StrEnum):
@@ -61,23 +67,25 @@ class SpanCandidate:
 
 @dataclass(frozen=True)
 class SentenceWords:
-    """A sentence's words with running counts, so each candidate's share of question words
-    or capitals is two look-ups instead of a loop (a sentence has dozens of candidates)."""
+    """A sentence's words with running counts as arrays, so that the share of question words
+    or capitals in every candidate of the sentence is two look-ups for all of them at once (a
+    sentence has dozens of candidates)."""
 
     words: list[Word]
-    asked_positions: list[int]
-    asked_before: list[float]
+    asked_positions: npt.NDArray[np.intp]
+    """The positions of the words that are the question's, in order."""
+    asked_before: Floats
     """Running counts of words that are the question's; see ``between``."""
-    capitals_before: list[float]
-    heads_before: list[float]
+    capitals_before: Floats
+    heads_before: Floats
     """Counts of words that are the noun the question asks about."""
-    digits_before: list[int]
+    digits_before: npt.NDArray[np.intp]
     """``digits_before[i]``: how many of the sentence's first ``i`` characters are digits."""
-    unit_marks_before: list[int]
+    unit_marks_before: npt.NDArray[np.intp]
     """The same for letters and currency or percent signs (what makes a number a measure)."""
-    head_closeness: list[float]
+    head_closeness: Floats
     """Each word's cosine to the noun the question asks about (zeros when it names none)."""
-    asked_weight_before: list[float]
+    asked_weight_before: Floats
     """Running sums of the question's weight (IDF) that the words carry: where the heavy
     question words stand, left or right of a candidate, near or far."""
 
@@ -92,39 +100,47 @@ class SentenceWords:
     ) -> SentenceWords:
         return cls(
             words,
-            [number for number, word in enumerate(words) if word.asked],
+            np.asarray([number for number, word in enumerate(words) if word.asked], np.intp),
             _padded_running([word.asked for word in words]),
             _padded_running([word.text[:1].isupper() for word in words]),
             _padded_running([bool(word.terms & head) for word in words]),
-            _running(map(str.isdigit, sentence)),
-            _running(char.isalpha() or char in _UNIT_SIGNS for char in sentence),
-            head_closeness,
+            _running(map(str.isdigit, sentence), len(sentence)),
+            _running((char.isalpha() or char in _UNIT_SIGNS for char in sentence), len(sentence)),
+            np.asarray(head_closeness, np.float64),
             _padded_running([_asked_weight(word, weights) for word in words]),
         )
 
     @property
     def asked_weight(self) -> float:
         """The question's weight the whole sentence carries."""
-        return self.asked_weight_before[-1]
+        return float(self.asked_weight_before[-1])
 
     @staticmethod
-    def between(counts: list[float], start: int, end: int) -> float:
+    def between(counts: Floats, start: Positions, end: Positions) -> Floats:
         """How many counted words (or how much of a running sum) stand in
         ``words[start:end]``, the range clipped to the sentence; ``start`` and ``end``
-        may reach ``WORD_MARGIN`` words beyond its ends.
+        may reach ``WORD_MARGIN`` words beyond its ends. Either may be an array of
+        positions, one per candidate.
 
-        The counts are padded by that margin on both sides, so clipping costs nothing:
-        this runs a few times for each of dozens of candidates per sentence."""
-        return counts[end + WORD_MARGIN] - counts[start + WORD_MARGIN]
-
-
-def _running(flags: Iterable[bool]) -> list[int]:
-    return list(accumulate(flags, initial=0))
+        The counts are padded by that margin on both sides, so clipping costs nothing."""
+        result: Floats = counts[end + WORD_MARGIN] - counts[start + WORD_MARGIN]
+        return result
 
 
-def _padded_running(values: Iterable[float]) -> list[float]:
-    counts = list(accumulate(values, initial=0.0))
-    return [0.0] * WORD_MARGIN + counts + [counts[-1]] * WORD_MARGIN
+def _running(flags: Iterable[bool], length: int) -> npt.NDArray[np.intp]:
+    counts = np.zeros(length + 1, np.intp)
+    np.cumsum(np.fromiter(flags, np.intp, length), out=counts[1:])
+    return counts
+
+
+def _padded_running(values: list[float]) -> Floats:
+    """Running sums (added left to right, as Python's ``accumulate`` does), padded by
+    ``WORD_MARGIN`` on both sides."""
+    counts = np.cumsum(np.asarray(values, np.float64))
+    total = counts[-1] if len(counts) else 0.0
+    return np.concatenate(
+        [np.zeros(WORD_MARGIN + 1), counts, np.full(WORD_MARGIN, total, np.float64)]
+    )
 
 
 def _asked_weight(word: Word, weights: dict[str, float]) -> float:

@@ -11,8 +11,6 @@ of a sentence's candidates: one vectorised step per level of depth.
 
 from __future__ import annotations
 
-from itertools import chain
-
 import numpy as np
 import numpy.typing as npt
 
@@ -50,24 +48,25 @@ class TreeModel:
                 values.append(table["value"][node] if leaf else 0.0)
         self._features = np.asarray(features, dtype=np.intp)
         self._thresholds = np.asarray(thresholds, dtype=np.float64)
-        self._children = np.asarray(children, dtype=np.intp)
+        self._children = np.asarray(children, dtype=np.intp).ravel()
+        """Node ``n``'s left child at ``2 * n``, its right at ``2 * n + 1``."""
         self._values = np.asarray(values, dtype=np.float64)
         self._roots = np.asarray(roots, dtype=np.intp)
         self._depth = max(map(_depth, tables), default=0)
 
-    def logits(self, rows: list[list[float]]) -> npt.NDArray[np.float64]:
-        """The log-odds of each row (as ``decision_function`` gives them)."""
-        if not rows:
-            return np.zeros(0)
-        width = len(self.names)
-        if any(len(row) != width for row in rows):
-            raise ValueError(f"rows must have {width} features")
-        flat = np.fromiter(chain.from_iterable(rows), np.float64, len(rows) * width)
-        row_starts = (np.arange(len(rows)) * width)[:, None]
-        nodes = np.broadcast_to(self._roots, (len(rows), len(self._roots)))
+    def logits(self, rows: npt.ArrayLike) -> npt.NDArray[np.float64]:
+        """The log-odds of each row of a table (as ``decision_function`` gives them)."""
+        table = np.asarray(rows, dtype=np.float64)
+        if not table.size:
+            return np.zeros(len(table))
+        if table.ndim != 2 or table.shape[1] != len(self.names):
+            raise ValueError(f"rows must have {len(self.names)} features")
+        flat = table.ravel()
+        row_starts = (np.arange(len(table)) * table.shape[1])[:, None]
+        nodes = np.broadcast_to(self._roots, (len(table), len(self._roots)))
         for _ in range(self._depth):
             above = flat[row_starts + self._features[nodes]] > self._thresholds[nodes]
-            nodes = self._children[nodes, above.view(np.int8)]
+            nodes = self._children[2 * nodes + above]
         result: npt.NDArray[np.float64] = self.baseline + self._values[nodes].sum(axis=1)
         return result
 

@@ -73,9 +73,9 @@ def span_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerM
                 continue
             scored = scored_spans(question, sentence, model)
             text = sentence.text
-            scores = [token_f1(text[c.start : c.end], item.answers) for c, _, _ in scored]
+            scores = [token_f1(text[c.start : c.end], item.answers) for c in scored.candidates]
             top = max(scores, default=0.0)
-            for (_, row, _), score in zip(scored, scores, strict=True):
+            for row, score in zip(scored.features.tolist(), scores, strict=True):
                 rows.add(row, score >= SPAN_F1 and score == top, number)
     return rows
 
