@@ -67,7 +67,7 @@ def scored_spans(
         head_closeness(question.head_word, words),
         question.term_weights,
     )
-    candidates = span_candidates(text, words, question.words)
+    candidates = span_candidates(text, words)
     features = span_features(question, text, counted, candidates, sentence.logit)
     return ScoredSpans(candidates, features, model.span.logits(features))
 

@@ -13,6 +13,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -22,6 +23,7 @@ from retrieval.analysis.stopwords import STOPWORDS
 from retrieval.answering.entities import find_dates, find_names, is_place, join_lists, numbers
 
 MAX_PHRASE_WORDS = 5
+PARSES_KEPT = 8192
 WORD_MARGIN = 8
 """How many words beyond either end of a sentence a counted range may reach (features look
 a few words to each side of a span)."""
@@ -33,6 +35,8 @@ _BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|\.\s")
 
 Floats = npt.NDArray[np.float64]
 Positions = int | npt.NDArray[np.intp]
+ParsedWord = tuple[int, int, str, frozenset[str]]
+"""A word's start and end in its sentence, its text and its terms."""
 
 
 class SpanType(StrEnum):
@@ -104,8 +108,8 @@ class SentenceWords:
             _padded_running([word.asked for word in words]),
             _padded_running([word.text[:1].isupper() for word in words]),
             _padded_running([bool(word.terms & head) for word in words]),
-            _running(map(str.isdigit, sentence), len(sentence)),
-            _running((char.isalpha() or char in _UNIT_SIGNS for char in sentence), len(sentence)),
+            parse_sentence(sentence).digits_before,
+            parse_sentence(sentence).unit_marks_before,
             np.asarray(head_closeness, np.float64),
             _padded_running([_asked_weight(word, weights) for word in words]),
         )
@@ -153,20 +157,52 @@ def written_words(text: str) -> list[str]:
     return [match.group().rstrip(".") for match in _WORD.finditer(text)]
 
 
-def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:
+@dataclass(frozen=True)
+class SentenceParse:
+    """What a sentence offers as an answer, whatever the question: its words and its
+    candidate spans, typed."""
+
+    words: tuple[ParsedWord, ...]
+    spans: tuple[SpanCandidate, ...]
+    digits_before: npt.NDArray[np.intp]
+    unit_marks_before: npt.NDArray[np.intp]
+
+
+@lru_cache(maxsize=PARSES_KEPT)
+def parse_sentence(sentence: str) -> SentenceParse:
+    """The sentence's parse, kept for the last ``PARSES_KEPT`` sentences: the same passages
+    come back for related questions, and finding names and dates is most of the work."""
     words = []
     for match in _WORD.finditer(sentence):
         text = match.group().rstrip(".")
-        terms = plain_terms(text)
-        asked = bool(terms) and all(term in question_words for term in terms)
-        words.append(Word(match.start(), match.start() + len(text), text, asked, frozenset(terms)))
-    return words
+        end = match.start() + len(text)
+        words.append((match.start(), end, text, frozenset(plain_terms(text))))
+    counts = (
+        _running(map(str.isdigit, sentence), len(sentence)),
+        _running((char.isalpha() or char in _UNIT_SIGNS for char in sentence), len(sentence)),
+    )
+    for array in counts:
+        array.setflags(write=False)
+    return SentenceParse(tuple(words), tuple(_typed_spans(sentence, words)), *counts)
 
 
-def span_candidates(
-    sentence: str, words: list[Word], question_words: frozenset[str]
-) -> list[SpanCandidate]:
+def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:
+    return [
+        Word(start, end, text, bool(terms) and terms <= question_words, terms)
+        for start, end, text, terms in parse_sentence(sentence).words
+    ]
+
+
+def span_candidates(sentence: str, words: list[Word]) -> list[SpanCandidate]:
     """Every candidate of the sentence, typed ones first, none made only of the question."""
+    return [
+        candidate
+        for candidate in parse_sentence(sentence).spans
+        if not all(word.asked for word in words[candidate.first_word : candidate.last_word + 1])
+    ]
+
+
+def _typed_spans(sentence: str, words: list[ParsedWord]) -> list[SpanCandidate]:
     typed: dict[tuple[int, int], SpanType] = {}
     for start, end in find_dates(sentence):
         typed.setdefault((start, end), SpanType.DATE)
@@ -180,42 +216,42 @@ def span_candidates(
         typed.setdefault(span, SpanType.LIST)
     for span in _phrases(sentence, words):
         typed.setdefault(span, SpanType.PHRASE)
-    starts = {word.start: number for number, word in enumerate(words)}
-    ends = {word.end: number for number, word in enumerate(words)}
-    candidates = []
+    starts = {word[0]: number for number, word in enumerate(words)}
+    ends = {word[1]: number for number, word in enumerate(words)}
+    spans = []
     for (start, end), kind in typed.items():
         first, last = _word_range(start, end, starts, ends, words)
-        if first > last or all(word.asked for word in words[first : last + 1]):
-            continue
-        candidates.append(SpanCandidate(start, end, kind, first, last))
-    return candidates
-
-
-def _phrases(sentence: str, words: list[Word]) -> list[tuple[int, int]]:
-    """Runs of up to ``MAX_PHRASE_WORDS`` words within one clause, edged by content words."""
-    spans = []
-    for first in range(len(words)):
-        if _is_function_word(words[first].text):
-            continue
-        for last in range(first, min(first + MAX_PHRASE_WORDS, len(words))):
-            if last > first and _BREAK.search(sentence, words[last - 1].end, words[last].start):
-                break
-            if not _is_function_word(words[last].text):
-                spans.append((words[first].start, words[last].end))
+        if first <= last:
+            spans.append(SpanCandidate(start, end, kind, first, last))
     return spans
 
 
-def _is_function_word(word: str) -> bool:
-    return word.casefold() in STOPWORDS
+def _phrases(sentence: str, words: list[ParsedWord]) -> list[tuple[int, int]]:
+    """Runs of up to ``MAX_PHRASE_WORDS`` words within one clause, edged by content words."""
+    function_word = [text.casefold() in STOPWORDS for _, _, text, _ in words]
+    spans = []
+    for first in range(len(words)):
+        if function_word[first]:
+            continue
+        for last in range(first, min(first + MAX_PHRASE_WORDS, len(words))):
+            if last > first and _BREAK.search(sentence, words[last - 1][1], words[last][0]):
+                break
+            if not function_word[last]:
+                spans.append((words[first][0], words[last][1]))
+    return spans
 
 
 def _word_range(
-    start: int, end: int, starts: dict[int, int], ends: dict[int, int], words: list[Word]
+    start: int,
+    end: int,
+    starts: dict[int, int],
+    ends: dict[int, int],
+    words: list[ParsedWord],
 ) -> tuple[int, int]:
     first = starts.get(start)
     if first is None:
-        first = next((n for n, w in enumerate(words) if w.end > start), len(words))
+        first = next((n for n, w in enumerate(words) if w[1] > start), len(words))
     last = ends.get(end)
     if last is None:
-        last = max((n for n, w in enumerate(words) if w.start < end), default=-1)
+        last = max((n for n, w in enumerate(words) if w[0] < end), default=-1)
     return first, last
