@@ -7,6 +7,8 @@ character spans so the answer builder can bold exactly the expression.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from functools import lru_cache
 
 import simplemma
 
@@ -14,6 +16,7 @@ from retrieval.analysis.stopwords import STOPWORDS
 from retrieval.gazetteer import is_place_name
 
 Span = tuple[int, int]
+EXPRESSIONS_KEPT = 8192
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -166,9 +169,38 @@ _NOT_NAMES = frozenset(
 )
 
 
+@dataclass(frozen=True)
+class Expressions:
+    """A sentence's answer expressions of every kind, left to right in each."""
+
+    dates: tuple[Span, ...]
+    numbers: tuple[Span, ...]
+    names: tuple[Span, ...]
+    places: tuple[Span, ...]
+    """The names that are places."""
+
+
+@lru_cache(maxsize=EXPRESSIONS_KEPT)
+def expressions(sentence: str) -> Expressions:
+    """The sentence's expressions, kept for the last ``EXPRESSIONS_KEPT`` sentences: both
+    the sentence model (does it hold what is asked?) and the span model (which is it?) read
+    them, for every question that reads the sentence."""
+    dates = find_dates(sentence)
+    names = find_names(sentence)
+    return Expressions(
+        tuple(dates),
+        tuple(_numbers_outside(sentence, dates)),
+        tuple(names),
+        tuple(span for span in names if is_place(sentence, span)),
+    )
+
+
 def numbers(sentence: str) -> list[Span]:
     """Numbers with their unit or currency that are not part of a date."""
-    dates = find_dates(sentence)
+    return _numbers_outside(sentence, find_dates(sentence))
+
+
+def _numbers_outside(sentence: str, dates: list[Span]) -> list[Span]:
     return [span for span in _spans(_NUMBER, sentence) if not _inside_any(span, dates)]
 
 

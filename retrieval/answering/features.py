@@ -18,14 +18,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.analysis import plain_terms
-from retrieval.answering.entities import (
-    defines,
-    find_dates,
-    find_names,
-    is_institution,
-    is_place,
-    numbers,
-)
+from retrieval.answering.entities import Span, defines, expressions, is_institution
 from retrieval.answering.kinds import AnswerKind, Measure
 from retrieval.answering.question import Question
 from retrieval.answering.reading import Reading
@@ -253,16 +246,18 @@ def _holds_kind(question: Question, sentence: str) -> list[float]:
     row = [0.0] * len(_TYPED_KINDS)
     if kind not in _TYPED_KINDS:
         return row
+    held = expressions(sentence)
+    found: tuple[Span, ...]
     if kind is AnswerKind.DATE:
-        found = find_dates(sentence)
+        found = held.dates
         if question.asked.measure is Measure.YEAR:
-            found = [(a, b) for a, b in found if _YEAR.search(sentence, a, b)]
+            found = tuple((a, b) for a, b in found if _YEAR.search(sentence, a, b))
     elif kind is AnswerKind.NUMBER:
-        found = numbers(sentence)
+        found = held.numbers
     elif kind is AnswerKind.PLACE:
-        found = [span for span in find_names(sentence) if is_place(sentence, span)]
+        found = held.places
     else:
-        found = find_names(sentence)
+        found = held.names
     new = any(not _only_question_words(sentence[a:b], question.words) for a, b in found)
     row[_TYPED_KINDS.index(kind)] = float(new)
     return row

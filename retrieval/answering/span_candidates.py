@@ -20,7 +20,7 @@ import numpy.typing as npt
 
 from retrieval.analysis import plain_terms
 from retrieval.analysis.stopwords import STOPWORDS
-from retrieval.answering.entities import find_dates, find_names, is_place, join_lists, numbers
+from retrieval.answering.entities import expressions, join_lists
 
 MAX_PHRASE_WORDS = 5
 PARSES_KEPT = 8192
@@ -204,15 +204,14 @@ def span_candidates(sentence: str, words: list[Word]) -> list[SpanCandidate]:
 
 def _typed_spans(sentence: str, words: list[ParsedWord]) -> list[SpanCandidate]:
     typed: dict[tuple[int, int], SpanType] = {}
-    for start, end in find_dates(sentence):
-        typed.setdefault((start, end), SpanType.DATE)
-    for start, end in numbers(sentence):
-        typed.setdefault((start, end), SpanType.NUMBER)
-    names = find_names(sentence)
-    places = [span for span in names if is_place(sentence, span)]
-    for span in names:
-        typed.setdefault(span, SpanType.PLACE if span in places else SpanType.NAME)
-    for span in join_lists(sentence, names):
+    found = expressions(sentence)
+    for span in found.dates:
+        typed.setdefault(span, SpanType.DATE)
+    for span in found.numbers:
+        typed.setdefault(span, SpanType.NUMBER)
+    for span in found.names:
+        typed.setdefault(span, SpanType.PLACE if span in found.places else SpanType.NAME)
+    for span in join_lists(sentence, list(found.names)):
         typed.setdefault(span, SpanType.LIST)
     for span in _phrases(sentence, words):
         typed.setdefault(span, SpanType.PHRASE)
