@@ -24,6 +24,7 @@ from retrieval.answering.candidates import RETRIEVE_DEPTH
 from retrieval.index import build_index
 from retrieval.index_store import cache_directory, fingerprint, load_index, save_index
 from retrieval.ingest import read_corpus
+from retrieval.library import settle_memory
 from retrieval.settings import Engine, RetrievalSettings
 
 _MB = 1024 * 1024
@@ -70,6 +71,7 @@ def serve(settings: RetrievalSettings, key: str, questions: list[dict[str, str]]
     started = time.perf_counter()
     fingerprint(settings)
     index = load_index(cache_directory(settings, key), key)
+    settle_memory()
     load_s = time.perf_counter() - started
     rss_loaded = process.memory_info().rss
     for question in questions[:5]:  # warm caches as a running bot's would be

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
+import weakref
 from pathlib import Path
 
 import pytest
@@ -69,3 +71,20 @@ def test_an_unreadable_file_is_skipped_and_the_rest_served(
     library = make_library(corpus)
     assert [skipped.path for skipped in library.skipped] == ["broken.txt"]
     assert library.answer("When was the VPA founded?").found
+
+
+def test_a_loaded_corpus_is_left_out_of_the_collector_s_full_passes(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    gc.unfreeze()
+    make_library(write_corpus(tmp_path / "corpus", {"port.txt": PORT_ARTICLE}))
+    assert gc.get_freeze_count() > 0
+
+
+def test_a_replaced_corpus_is_freed_after_a_reload(
+    tmp_path: Path, make_library: LibraryFactory
+) -> None:
+    library = make_library(write_corpus(tmp_path / "corpus", {"port.txt": PORT_ARTICLE}))
+    replaced = weakref.ref(library.index)
+    library.reload()
+    assert replaced() is None
