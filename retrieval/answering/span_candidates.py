@@ -102,14 +102,15 @@ class SentenceWords:
         head_closeness: list[float],
         weights: dict[str, float],
     ) -> SentenceWords:
+        parse = parse_sentence(sentence)
         return cls(
             words,
             np.asarray([number for number, word in enumerate(words) if word.asked], np.intp),
             _padded_running([word.asked for word in words]),
             _padded_running([word.text[:1].isupper() for word in words]),
             _padded_running([bool(word.terms & head) for word in words]),
-            parse_sentence(sentence).digits_before,
-            parse_sentence(sentence).unit_marks_before,
+            parse.digits_before,
+            parse.unit_marks_before,
             np.asarray(head_closeness, np.float64),
             _padded_running([_asked_weight(word, weights) for word in words]),
         )
@@ -164,6 +165,8 @@ class SentenceParse:
 
     words: tuple[ParsedWord, ...]
     spans: tuple[SpanCandidate, ...]
+    """Every candidate, those made only of a question's words too (``span_candidates``
+    leaves them out for each question)."""
     digits_before: npt.NDArray[np.intp]
     unit_marks_before: npt.NDArray[np.intp]
 
