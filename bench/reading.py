@@ -27,8 +27,8 @@ SEED = 2024
 def news_page(article: dict[str, str], number: int) -> str:
     paragraphs = "".join(f"<p>{text}</p>" for text in article["text"].split("\n\n"))
     teasers = "".join(
-        f'<article class="card"><a href="/s/{number}-{n}">Another story, number {n}</a></article>'
-        for n in range(6)
+        f'<article class="card"><a href="/s/{number}-{n}">Another story, number {n}</a>'
+        "</article>" for n in range(6)
     )
     return f"""<!doctype html><html><head><meta charset="utf-8">
 <title>{article["title"]} | {article["source"]}</title>
@@ -67,7 +67,8 @@ def main(argv: list[str] | None = None) -> None:
         markups = write_pages(directory, pages)
         started = time.perf_counter()
         for markup in markups:
-            bare_extraction(markup, include_comments=False, include_tables=True, with_metadata=True)
+            bare_extraction(markup, include_comments=False, include_tables=True,
+                            with_metadata=True)
         alone = time.perf_counter() - started
         parallel_from = reader.PARALLEL_FROM_FILES
         reader.PARALLEL_FROM_FILES = 10**9

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answering.entities import find_dates, numbers
+from retrieval.answering.entities import expressions
 
 
-def _found(find: object, text: str) -> list[str]:
-    return [text[a:b] for a, b in find(text)]  # type: ignore[operator]
+def _dates(text: str) -> list[str]:
+    return [text[a:b] for a, b in expressions(text).dates]
+
+
+def _numbers(text: str) -> list[str]:
+    return [text[a:b] for a, b in expressions(text).numbers]
 
 
 @pytest.mark.parametrize(
@@ -16,7 +20,7 @@ def _found(find: object, text: str) -> list[str]:
     ["February 1082", "AD 14", "250 BC", "the 10th century", "the 1990s", "June 15, 2001", "1066"],
 )
 def test_dates_of_every_era_and_form_are_found(date: str) -> None:
-    assert _found(find_dates, f"It happened in {date}, the chronicle says.") == [date]
+    assert _dates(f"It happened in {date}, the chronicle says.") == [date]
 
 
 @pytest.mark.parametrize(
@@ -24,10 +28,10 @@ def test_dates_of_every_era_and_form_are_found(date: str) -> None:
     ["$20 billion", "12 million inhabitants", "75 kilometres", "45%", "3 years", "2000 kilometres"],
 )
 def test_numbers_keep_their_unit_or_currency(amount: str) -> None:
-    assert _found(numbers, f"The figure was {amount} by then.") == [amount]
+    assert _numbers(f"The figure was {amount} by then.") == [amount]
 
 
 def test_a_year_with_a_unit_is_a_number_not_a_date() -> None:
     text = "The line runs 2000 kilometres."
-    assert _found(find_dates, text) == []
-    assert _found(numbers, text) == ["2000 kilometres"]
+    assert _dates(text) == []
+    assert _numbers(text) == ["2000 kilometres"]

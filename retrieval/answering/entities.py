@@ -195,12 +195,8 @@ def expressions(sentence: str) -> Expressions:
     )
 
 
-def numbers(sentence: str) -> list[Span]:
-    """Numbers with their unit or currency that are not part of a date."""
-    return _numbers_outside(sentence, find_dates(sentence))
-
-
 def _numbers_outside(sentence: str, dates: list[Span]) -> list[Span]:
+    """Numbers with their unit or currency that are not part of a date."""
     return [span for span in _spans(_NUMBER, sentence) if not _inside_any(span, dates)]
 
 
