@@ -46,6 +46,31 @@ def test_how_questions_ask_for_a_number_with_a_measure(question: str, measure: M
 @pytest.mark.parametrize(
     ("question", "measure"),
     [
+        ("What was the population of Kenya in 2014?", Measure.COUNT),
+        ("What percent of the loans were sold?", Measure.COUNT),
+        ("What was the value of the collection when it was left?", Measure.AMOUNT),
+        ("What is the capacity of the new terminal?", Measure.SIZE),
+        ("At what age did he leave Poland?", Measure.AGE),
+    ],
+)
+def test_a_number_may_be_asked_for_by_its_noun(question: str, measure: Measure) -> None:
+    asked = asked_for(question)
+    assert asked.kind is AnswerKind.NUMBER
+    assert asked.measure is measure
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["In what area did the film premiere?", "What was the name of the company's value fund?"],
+)
+def test_a_measure_s_noun_that_names_something_else_asks_for_no_number(question: str) -> None:
+    assert asked_for(question).kind is not AnswerKind.NUMBER
+
+
+@pytest.mark.parametrize(
+    ("question", "measure"),
+    [
+        ("What years did the khan rule?", Measure.NONE),
         ("What year was the port authority set up?", Measure.YEAR),
         ("In which year did the siege end?", Measure.YEAR),
         ("When did the siege end?", Measure.NONE),

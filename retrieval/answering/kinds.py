@@ -56,7 +56,7 @@ _NAME_NOUNS = (
     "|players|scientist|scientists|team|teams|general|generals|pope|composer|writer|writers"
 )
 _DATE_WORDS = (
-    r"\b(when|what year|which year|what date|which date|since when|what day|what time"
+    r"\b(when|what years?|which years?|what date|which date|since when|what day|what time"
     r"|what century|which century|what decade|which decade|what month|which month|what period)\b"
 )
 _MEASURES: list[tuple[re.Pattern[str], Measure]] = [
@@ -65,6 +65,23 @@ _MEASURES: list[tuple[re.Pattern[str], Measure]] = [
     (re.compile(r"\bhow (long|far|large|big|tall|high|wide|deep|heavy)\b"), Measure.SIZE),
     (re.compile(r"\bhow old\b"), Measure.AGE),
 ]
+_MEASURE_NOUNS = {
+    Measure.COUNT: "population|number|percentage|percent|proportion|share|rate|total|tally|score",
+    Measure.AMOUNT: "value|price|cost|amount|revenue|worth|budget|salary|income|sum",
+    Measure.SIZE: "capacity|depth|length|size|height|distance|width|weight|speed|altitude",
+    Measure.AGE: "age|lifespan",
+}
+_NOUN_MEASURES: list[tuple[re.Pattern[str], Measure]] = [
+    (
+        re.compile(
+            rf"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’]+\s+){{0,2}}?)?"
+            rf"(?:{nouns})\b(?!\s+(?:name|title)\b)"
+        ),
+        measure,
+    )
+    for measure, nouns in _MEASURE_NOUNS.items()
+]
+""""What was the population of …", "what is the value …": a number asked for by its noun."""
 _ASKS_YEAR = re.compile(r"\b(what|which)\s+year\b", re.IGNORECASE)
 _RULES: list[tuple[re.Pattern[str], AnswerKind]] = [
     (re.compile(_DATE_WORDS), AnswerKind.DATE),
@@ -103,10 +120,23 @@ def asked_for(question: str) -> AskedFor:
             return AskedFor(AnswerKind.NUMBER, measure)
     if _ASKS_YEAR.search(text):
         return AskedFor(AnswerKind.DATE, Measure.YEAR)
+    if by_noun := _measure_by_noun(text):
+        return AskedFor(AnswerKind.NUMBER, by_noun)
     for pattern, kind in _RULES:
         if pattern.search(text):
             return AskedFor(kind)
     return AskedFor(AnswerKind.ANY)
+
+
+def _measure_by_noun(text: str) -> Measure | None:
+    """The measure a number is asked for by its noun, unless a date is asked first: "What
+    was the value of the collection when it was left?" asks for a value."""
+    date = re.search(_DATE_WORDS, text)
+    for pattern, measure in _NOUN_MEASURES:
+        found = pattern.search(text)
+        if found and (date is None or found.start() < date.start()):
+            return measure
+    return None
 
 
 def _asks_what_something_is(question: str) -> bool:
