@@ -8,7 +8,11 @@ import numpy as np
 
 from retrieval import Library
 from retrieval.analysis import plain_terms
-from retrieval.answering.features import _asked_weight_around, _wh_neighbours
+from retrieval.answering.features import (
+    _after_question_end,
+    _asked_weight_around,
+    _wh_neighbours,
+)
 from retrieval.answering.question import read_question
 from retrieval.answering.span_candidates import SentenceWords, sentence_words
 from retrieval.answering.wh_context import WhContext, wh_context, word_keys
@@ -27,6 +31,20 @@ def test_after_the_wh_word_how_s_own_word_and_auxiliaries_are_passed_over() -> N
     assert wh_context("Who did Shoigu meet in Kabul?").after == (
         word_keys("Shoigu"),
         word_keys("meet"),
+    )
+
+
+def test_a_question_led_by_its_wh_word_keeps_its_last_words() -> None:
+    context = wh_context("What did Tesla tell Brisbane he did not believe in?")
+    assert context.end == (word_keys("believe"), word_keys("in"))
+    assert wh_context("The directors reported to whom?").end == ()
+
+
+def test_the_last_words_never_repeat_those_after_the_wh_word() -> None:
+    assert wh_context("Who did Shoigu meet?").end == ()
+    assert wh_context("Who did Shoigu meet in Kabul?").end == (
+        word_keys("in"),
+        word_keys("Kabul"),
     )
 
 
@@ -60,6 +78,18 @@ def test_a_subject_answer_is_followed_by_the_words_after_the_wh_word() -> None:
     )
     assert follower.tolist() == [True, False]
     assert not previous.any() and not both.any()
+
+
+def test_the_answer_follows_the_question_s_last_words() -> None:
+    """ "… did not believe in?": "telepathy" follows "believe in"; "Brisbane" follows
+    neither word."""
+    sentence = "Tesla told Brisbane that he did not believe in telepathy"
+    words = sentence_words(sentence, frozenset())
+    context = wh_context("What did Tesla tell Brisbane he did not believe in?")
+    brisbane_and_telepathy = np.array([2, 9])
+    last, both = _after_question_end(context, words, brisbane_and_telepathy)
+    assert last.tolist() == [False, True]
+    assert both.tolist() == [False, True]
 
 
 def test_the_question_weight_is_shared_out_left_right_and_near_a_candidate() -> None:

@@ -4,7 +4,8 @@ Each ``*_FEATURES`` tuple names the columns its function returns, in order; the
 fitted model (``model.json``) stores the same names and refuses to load if they
 differ, so the code and the data file cannot drift apart silently. The values
 are plain floats computed from the question's weighted concepts (IDF), BM25,
-where the question's words stand, and whether a candidate is of the kind asked.
+where the question's words stand, whether a candidate is of the kind asked, and
+what its edge words can be (a noun, a verb, a modifier).
 """
 
 from __future__ import annotations
@@ -77,6 +78,7 @@ _PREPOSITIONS = frozenset(
     {"in", "on", "at", "by", "from", "of", "for", "with", "to", "into", "as", "than", "after"}
 )
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "called", "named", "known"})
+_ASKS_ACTION = re.compile(r"\bdo(?:ing)?\b\W*$", re.IGNORECASE)
 _KIND_COLUMNS = {
     (kind, kind_of_span): number
     for number, (kind, kind_of_span) in enumerate(
@@ -115,6 +117,14 @@ SPAN_FEATURES = (
     "after_wh_neighbour",
     "after_wh_neighbours",
     "before_wh_follower",
+    "after_question_end",
+    "after_question_ends",
+    "holds_verb",
+    "starts_verb",
+    "ends_noun",
+    "before_noun",
+    "after_modifier",
+    "asks_action",
     "asked_weight_left",
     "asked_weight_right",
     "asked_weight_near",
@@ -335,12 +345,31 @@ def span_features(
         np.full(count, float(bool(question.head_word))),
         _greatest_within(words.head_closeness, first, last),
         *_wh_neighbours(question.wh, listed, first, last),
+        *_after_question_end(question.wh, listed, first),
         *_asked_weight_around(words, first, last),
+        *_class_columns(words, first, last),
+        np.full(count, float(bool(_ASKS_ACTION.search(question.text)))),
     ]
     table = np.empty((count, len(columns)))
     for number, column in enumerate(columns):
         table[:, number] = column
     return table
+
+
+def _class_columns(
+    words: SentenceWords, first: npt.NDArray[np.intp], last: npt.NDArray[np.intp]
+) -> list[npt.NDArray[np.bool_]]:
+    """Whether a candidate holds a verb, starts with one, ends with a noun, stops before a
+    noun the question lacks (its own head cut off) or starts after a modifier of its own."""
+    classes = words.classes
+    asked = np.fromiter((word.asked for word in words.words), bool, len(words.words))
+    return [
+        SentenceWords.between(words.verbs_before, first, last + 1) > 0,
+        classes.verbs[first],
+        classes.nouns[last],
+        _following(last, (classes.nouns & ~asked).tolist()),
+        _previous(first, classes.modifiers.tolist()),
+    ]
 
 
 def _kind_columns(asked: AnswerKind, candidates: list[SpanCandidate]) -> Floats:
@@ -400,6 +429,23 @@ def _wh_neighbours(
         both = np.zeros(len(first), bool)
     follower = _following(last, [any(_keyed(word, keys) for keys in after) for word in words])
     return [previous, both, follower]
+
+
+def _after_question_end(
+    wh: WhContext, words: list[Word], first: npt.NDArray[np.intp]
+) -> list[npt.NDArray[np.bool_]]:
+    """Whether each candidate follows the question's last word, and its last words in order
+    ("… did not believe in [telepathy]"), when the wh-word leads the question."""
+    keys = wh.end
+    if not keys:
+        return [np.zeros(len(first), bool)] * 2
+    nearest = _previous(first, [_keyed(word, keys[-1]) for word in words])
+    every = nearest.copy()
+    for back, key in enumerate(reversed(keys[:-1]), start=1):
+        every &= (first > back) & _previous(
+            np.maximum(first - back, 0), [_keyed(word, key) for word in words]
+        )
+    return [nearest, every]
 
 
 def _keyed(word: Word, keys: frozenset[str]) -> bool:

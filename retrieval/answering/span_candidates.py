@@ -21,6 +21,7 @@ import numpy.typing as npt
 from retrieval.analysis import plain_terms
 from retrieval.analysis.stopwords import STOPWORDS
 from retrieval.answering.entities import expressions, join_lists
+from retrieval.answering.word_classes import WordFlags, word_flags
 
 MAX_PHRASE_WORDS = 5
 PARSES_KEPT = 8192
@@ -87,6 +88,9 @@ class SentenceWords:
     """``digits_before[i]``: how many of the sentence's first ``i`` characters are digits."""
     unit_marks_before: npt.NDArray[np.intp]
     """The same for letters and currency or percent signs (what makes a number a measure)."""
+    classes: WordFlags
+    verbs_before: Floats
+    """Running counts of the words that can only be verbs."""
     head_closeness: Floats
     """Each word's cosine to the noun the question asks about (zeros when it names none)."""
     asked_weight_before: Floats
@@ -111,6 +115,8 @@ class SentenceWords:
             _padded_running([bool(word.terms & head) for word in words]),
             parse.digits_before,
             parse.unit_marks_before,
+            parse.classes,
+            _padded_running(parse.classes.verbs.tolist()),
             np.asarray(head_closeness, np.float64),
             _padded_running([_asked_weight(word, weights) for word in words]),
         )
@@ -169,6 +175,7 @@ class SentenceParse:
     leaves them out for each question)."""
     digits_before: npt.NDArray[np.intp]
     unit_marks_before: npt.NDArray[np.intp]
+    classes: WordFlags
 
 
 @lru_cache(maxsize=PARSES_KEPT)
@@ -186,7 +193,8 @@ def parse_sentence(sentence: str) -> SentenceParse:
     )
     for array in counts:
         array.setflags(write=False)
-    return SentenceParse(tuple(words), tuple(_typed_spans(sentence, words)), *counts)
+    classes = word_flags([text for _, _, text, _ in words])
+    return SentenceParse(tuple(words), tuple(_typed_spans(sentence, words)), *counts, classes)
 
 
 def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:

@@ -33,6 +33,10 @@ class WhContext:
     """Up to ``CONTEXT_WORDS`` words of the clause after it, past "how"'s own word
     ("how many"), auxiliaries ("did") and articles: the words that follow a subject
     answer."""
+    end: tuple[frozenset[str], ...] = ()
+    """Up to ``CONTEXT_WORDS`` last words of the question, past those of ``after``, when
+    the wh-word leads it: "What did Tesla say he did not believe in?" is answered by what
+    follows "believe in"."""
 
 
 def wh_context(question: str) -> WhContext:
@@ -45,9 +49,11 @@ def wh_context(question: str) -> WhContext:
     rest = wh + 1 + (lowered[wh] == "how")
     while rest < len(lowered) and lowered[rest] in _PASSED_OVER:
         rest += 1
+    tail = max(rest + CONTEXT_WORDS, len(tokens) - CONTEXT_WORDS)
     return WhContext(
         before=tuple(map(word_keys, tokens[max(0, wh - CONTEXT_WORDS) : wh])),
         after=tuple(map(word_keys, tokens[rest : rest + CONTEXT_WORDS])),
+        end=tuple(map(word_keys, tokens[tail:])) if wh == 0 else (),
     )
 
 
