@@ -79,6 +79,7 @@ _PREPOSITIONS = frozenset(
 )
 _COPULAS = frozenset({"is", "was", "are", "were", "be", "been", "called", "named", "known"})
 _ASKS_ACTION = re.compile(r"\bdo(?:ing)?\b\W*$", re.IGNORECASE)
+""""What did the merchants plot to do?": a verb phrase answers it, not a noun phrase."""
 _KIND_COLUMNS = {
     (kind, kind_of_span): number
     for number, (kind, kind_of_span) in enumerate(

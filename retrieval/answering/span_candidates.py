@@ -89,6 +89,7 @@ class SentenceWords:
     unit_marks_before: npt.NDArray[np.intp]
     """The same for letters and currency or percent signs (what makes a number a measure)."""
     classes: WordFlags
+    """What each word can be: only a verb, a noun, only a modifier."""
     verbs_before: Floats
     """Running counts of the words that can only be verbs."""
     head_closeness: Floats
