@@ -420,15 +420,9 @@ def _wh_neighbours(
 ) -> list[npt.NDArray[np.bool_]]:
     """Whether each candidate follows the word before the question's wh-word ("reported
     to [Mueller]"), the two words before it, and is followed by a word after it."""
-    before, after = wh.before, wh.after
-    nearest = [bool(before) and _keyed(word, before[-1]) for word in words]
-    previous = _previous(first, nearest)
-    if len(before) == 2:
-        farther = [_keyed(word, before[0]) for word in words]
-        both = previous & _previous(np.maximum(first - 1, 0), farther) & (first > 1)
-    else:
-        both = np.zeros(len(first), bool)
-    follower = _following(last, [any(_keyed(word, keys) for keys in after) for word in words])
+    previous, in_order = _after_words(wh.before, words, first)
+    both = in_order if len(wh.before) == 2 else np.zeros(len(first), bool)
+    follower = _following(last, [any(_keyed(word, keys) for keys in wh.after) for word in words])
     return [previous, both, follower]
 
 
@@ -437,16 +431,23 @@ def _after_question_end(
 ) -> list[npt.NDArray[np.bool_]]:
     """Whether each candidate follows the question's last word, and its last words in order
     ("… did not believe in [telepathy]"), when the wh-word leads the question."""
-    keys = wh.end
+    return list(_after_words(wh.end, words, first))
+
+
+def _after_words(
+    keys: tuple[frozenset[str], ...], words: list[Word], first: npt.NDArray[np.intp]
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """Whether each candidate follows the last of ``keys``, and all of them in order (none
+    when there are no keys)."""
     if not keys:
-        return [np.zeros(len(first), bool)] * 2
+        return np.zeros(len(first), bool), np.zeros(len(first), bool)
     nearest = _previous(first, [_keyed(word, keys[-1]) for word in words])
-    every = nearest.copy()
+    in_order = nearest.copy()
     for back, key in enumerate(reversed(keys[:-1]), start=1):
-        every &= (first > back) & _previous(
+        in_order &= (first > back) & _previous(
             np.maximum(first - back, 0), [_keyed(word, key) for word in words]
         )
-    return [nearest, every]
+    return nearest, in_order
 
 
 def _keyed(word: Word, keys: frozenset[str]) -> bool:

@@ -75,7 +75,7 @@ _NOUN_MEASURES: list[tuple[re.Pattern[str], Measure]] = [
     (
         re.compile(
             rf"\b(?:what|which)\s+(?:(?:is|was|are|were)\s+(?:the\s+)?(?:[\w'’]+\s+){{0,2}}?)?"
-            rf"(?:{nouns})\b(?!\s+(?:name|title)\b)"
+            rf"(?:{nouns})\b"
         ),
         measure,
     )

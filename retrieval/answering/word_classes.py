@@ -2,10 +2,10 @@
 
 No tagger reads the sentence. The classes a word can take are enough to tell a
 candidate that is a phrase ("private conferences") from one cut across a verb
-("conferences were held") or before its noun ("smaller" of "smaller subatomic
-particles"). They come from lemminflect's lemma table (every inflected English
-form with its classes), read once into one small number per word: the
-library's own look-up also keeps every lemma and costs 49 MB, this 6 MB.
+("conferences were held") or before its noun ("smaller" of "smaller particles").
+They come from lemminflect's lemma table (every inflected English form with its
+classes), read once into one small number per word: the library's own look-up
+also keeps every lemma and costs 49 MB, this 6 MB.
 """
 
 from __future__ import annotations
