@@ -81,19 +81,15 @@ def read_sentences(
     """Every sentence of the ``READ_DEPTH`` likeliest passages, likeliest first."""
     concepts = list(question.concept_words)
     concept_vectors = word_vectors().of([question.concept_words[c] for c in concepts])
-    sentences = []
+    sentences: list[SentenceCandidate] = []
     read = passages[:READ_DEPTH]
     readings = read_passages(index, [candidate.passage for candidate in read])
     for candidate, reading in zip(read, readings, strict=True):
         closeness = closest_by_sentence(concept_vectors, reading.words, reading.word_ends)
-        for number in range(len(reading.sentences)):
-            similar = dict(zip(concepts, closeness[number], strict=True))
-            row = sentence_features(
-                question, reading, number, candidate.logit, candidate.bm25_share, similar
-            )
-            sentences.append(
-                SentenceCandidate(
-                    candidate.passage, number, reading, row, model.sentence.logit(row)
-                )
-            )
+        similar = [dict(zip(concepts, closest, strict=True)) for closest in closeness]
+        rows = sentence_features(question, reading, candidate.logit, candidate.bm25_share, similar)
+        sentences.extend(
+            SentenceCandidate(candidate.passage, number, reading, row, model.sentence.logit(row))
+            for number, row in enumerate(rows)
+        )
     return sorted(sentences, key=lambda s: (-s.logit, s.passage, s.number))

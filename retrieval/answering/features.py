@@ -176,43 +176,54 @@ def passage_features(
 def sentence_features(
     question: Question,
     reading: Reading,
-    number: int,
     passage_logit: float,
     bm25_share: float,
-    similar: dict[str, float],
-) -> list[float]:
-    """``similar``: for each question concept, how close in meaning the sentence's nearest
-    word is (cosine), which stands in for the concepts the sentence words differently."""
+    similar: list[dict[str, float]],
+) -> list[list[float]]:
+    """A row for each sentence of a passage. ``similar``: for each sentence and question
+    concept, how close in meaning the sentence's nearest word is (cosine), which stands in
+    for the concepts the sentence words differently.
+
+    A passage's sentences are described together because each row also reads its
+    neighbours' coverage and the whole passage's, which are computed once."""
     evidence = question.evidence
     sets = reading.term_sets
-    here = sets[number]
-    previous = sets[number - 1] if number > 0 else frozenset()
-    following = sets[number + 1] if number + 1 < len(sets) else frozenset()
-    whole = reading.title_terms.union(*sets)
-    terms = reading.terms[number]
+    empty: frozenset[str] = frozenset()
+    nothing = evidence.coverage(empty)
+    # Each sentence's coverage, between those of the (missing) sentences at the edges.
+    around = [nothing, *(evidence.coverage(here) for here in sets), nothing]
+    passage_coverage = evidence.coverage(reading.all_terms)
     concepts = evidence.weights
-    asked_terms = sum(term in concepts for term in terms)
-    start, end = reading.sentences[number]
-    sentence = reading.text[start:end]
-    return [
-        passage_logit,
-        bm25_share,
-        evidence.coverage(here),
-        evidence.coverage(here | previous | following),
-        evidence.coverage(previous),
-        evidence.coverage(following),
-        evidence.coverage(whole),
-        len(concepts.keys() & here) / max(1, len(concepts)),
-        _bigram_share(evidence.concepts, terms),
-        _compactness(terms, concepts),
-        *_holds_kind(question, sentence),
-        float(question.asked.kind is AnswerKind.DEFINITION and defines(sentence)),
-        float(number == 0),
-        math.log1p(len(terms)) / 4,
-        asked_terms / max(1, len(terms)),
-        math.log1p(len(terms) - asked_terms) / 4,
-        _paraphrase_coverage(evidence.weights, evidence.total, here, similar),
-    ]
+    rows = []
+    for number, here in enumerate(sets):
+        previous = sets[number - 1] if number > 0 else empty
+        following = sets[number + 1] if number + 1 < len(sets) else empty
+        terms = reading.terms[number]
+        asked_terms = sum(term in concepts for term in terms)
+        start, end = reading.sentences[number]
+        sentence = reading.text[start:end]
+        rows.append(
+            [
+                passage_logit,
+                bm25_share,
+                around[number + 1],
+                evidence.coverage(here | previous | following),
+                around[number],
+                around[number + 2],
+                passage_coverage,
+                len(concepts.keys() & here) / max(1, len(concepts)),
+                _bigram_share(evidence.concepts, terms),
+                _compactness(terms, concepts),
+                *_holds_kind(question, sentence),
+                float(question.asked.kind is AnswerKind.DEFINITION and defines(sentence)),
+                float(number == 0),
+                math.log1p(len(terms)) / 4,
+                asked_terms / max(1, len(terms)),
+                math.log1p(len(terms) - asked_terms) / 4,
+                _paraphrase_coverage(evidence.weights, evidence.total, here, similar[number]),
+            ]
+        )
+    return rows
 
 
 def _paraphrase_coverage(

@@ -34,10 +34,8 @@ class Reading:
     word_ends: list[int]
     """Where each sentence's rows of ``words`` end."""
 
-    @property
-    def all_terms(self) -> frozenset[str]:
-        """The terms of the whole passage and of its article's title."""
-        return self.title_terms.union(*self.term_sets)
+    all_terms: frozenset[str]
+    """The terms of the whole passage and of its article's title."""
 
 
 def read_passages(index: SearchIndex, passages: list[int]) -> list[Reading]:
@@ -68,13 +66,16 @@ def _read(index: SearchIndex, passages: list[int]) -> list[Reading]:
     for passage, text, sentences, passage_words in zip(passages, texts, spans, words, strict=True):
         terms = [index.analyzer.passage_terms(text[start:end]) for start, end in sentences]
         ends = list(accumulate(len(sentence) for sentence in passage_words))
+        term_sets = [frozenset(sentence) for sentence in terms]
+        title_terms = index.title_terms(index.passages.documents[passage])
         readings.append(
             Reading(
                 text=text,
                 sentences=sentences,
                 terms=terms,
-                term_sets=[frozenset(sentence) for sentence in terms],
-                title_terms=index.title_terms(index.passages.documents[passage]),
+                term_sets=term_sets,
+                title_terms=title_terms,
+                all_terms=title_terms.union(*term_sets),
                 words=vectors[row : row + ends[-1]],
                 word_ends=ends,
             )
