@@ -39,3 +39,17 @@ def test_each_sentence_gets_each_question_words_nearest_cosine() -> None:
     ]
     assert np.allclose(closest, expected, atol=1e-6)
     assert closest[1] == [0.0, 0.0]
+
+
+def test_every_word_read_as_one_token_is_the_token_the_tokenizer_gives() -> None:
+    vectors = word_vectors()
+    one_token = vectors._one_token
+    tokenized = vectors._tokenizer.encode_batch_fast(list(one_token), add_special_tokens=False)
+    assert [encoding.ids for encoding in tokenized] == [[row] for row in one_token.values()]
+
+
+def test_a_word_gets_the_same_vector_with_or_without_the_tokenizer() -> None:
+    vectors = word_vectors()
+    words = ["summit", "kilometres", "ratification", "Tashkent", "xqzv"]
+    tokenized = vectors._tokenizer.encode_batch_fast(words, add_special_tokens=False)
+    assert vectors._token_ids(words) == [encoding.ids for encoding in tokenized]

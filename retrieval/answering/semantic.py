@@ -50,6 +50,13 @@ class WordVectors:
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         package = _wordllama_folder()
         self._tokenizer = Tokenizer.from_file(str(package / "tokenizers" / _TOKENIZER))
+        self._one_token = {
+            token[1:]: row
+            for token, row in self._tokenizer.get_vocab().items()
+            if token.startswith(_WORD_START) and len(token) > 1
+        }
+        """Words that are one token of the vocabulary, which is how the tokenizer splits
+        them (a test checks every one): they need no tokenizing."""
         table = load_file(str(package / "weights" / _WEIGHTS))["embedding.weight"]
         self._table = np.ascontiguousarray(table, dtype=np.float32)
         self._rows: dict[str, int] = {}
@@ -71,14 +78,23 @@ class WordVectors:
             return
         if len(rows) + len(missing) > _KEPT_WORDS:
             rows.clear()
-        encodings = self._tokenizer.encode_batch_fast(missing, add_special_tokens=False)
-        ids = [encoding.ids or [0] for encoding in encodings]
-        means = _token_sums(self._table, ids)
+        means = _token_sums(self._table, self._token_ids(missing))
         means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
         first = len(rows)
         self._make_room(first + len(missing))
         self._kept[first : first + len(missing)] = means
         rows.update(zip(missing, range(first, first + len(missing)), strict=True))
+
+    def _token_ids(self, words: list[str]) -> list[list[int]]:
+        """Each word's tokens; the tokenizer is asked only about words that are not one
+        token (it costs about 10 µs a word, most of learning one)."""
+        one_token = self._one_token
+        split = [word for word in words if word not in one_token]
+        encodings = iter(self._tokenizer.encode_batch_fast(split, add_special_tokens=False))
+        return [
+            [row] if (row := one_token.get(word)) is not None else next(encodings).ids or [0]
+            for word in words
+        ]
 
     def neighbours(self, word: str, least: float, most: int) -> list[tuple[str, float]]:
         """Up to ``most`` English words closest to ``word`` (cosine at least ``least``),
@@ -101,12 +117,9 @@ class WordVectors:
         words a neighbour is looked for among, built on the first look."""
         if self._whole_words is None:
             rows = [
-                (token[1:], row)
-                for token, row in self._tokenizer.get_vocab().items()
-                if token.startswith(_WORD_START)
-                and len(token) > _SHORTEST_WORD
-                and token[1:].isalpha()
-                and token[1:].islower()
+                (word, row)
+                for word, row in self._one_token.items()
+                if len(word) >= _SHORTEST_WORD and word.isalpha() and word.islower()
             ]
             rows.sort()
             vectors = self._table[[row for _, row in rows]]
@@ -116,7 +129,7 @@ class WordVectors:
 
     def _make_room(self, needed: int) -> None:
         if needed > len(self._kept):
-            grown = np.zeros((max(needed, 2 * len(self._kept)), DIMENSIONS), dtype=np.float32)
+            grown = np.empty((max(needed, 2 * len(self._kept)), DIMENSIONS), dtype=np.float32)
             grown[: len(self._kept)] = self._kept
             self._kept = grown
 
