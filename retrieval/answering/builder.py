@@ -26,7 +26,7 @@ from retrieval.answering.features import PASSAGE_FEATURES, SENTENCE_FEATURES, an
 from retrieval.answering.model import AnswerModel, load_model, probability
 from retrieval.answering.question import Question, read_question
 from retrieval.answering.quote import ELLIPSIS, cut_quote
-from retrieval.answering.span import MarkedSpan, choose_span
+from retrieval.answering.span import MarkedSpan, choose_spans
 from retrieval.index import SearchIndex
 from retrieval.models import Answer, Quote
 from retrieval.settings import RetrievalSettings
@@ -92,7 +92,7 @@ def rank(index: SearchIndex, question: Question, model: AnswerModel, wanted: int
         return Ranked(question, [], [], 0.0, [])
     first = probability(best[0].logit)
     quoted = [s for s in best[:wanted] if probability(s.logit) >= model.further_quote_share * first]
-    spans = [choose_span(question, sentence, model) for sentence in quoted]
+    spans = choose_spans(question, quoted, model)
     row = answerable_features(
         question,
         best_sentence_logit=best[0].logit,

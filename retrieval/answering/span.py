@@ -58,6 +58,14 @@ def scored_spans(
     question: Question, sentence: SentenceCandidate, model: AnswerModel
 ) -> ScoredSpans:
     """Every candidate span of the sentence with its features and its score."""
+    candidates, features = _described_spans(question, sentence)
+    return ScoredSpans(candidates, features, model.span.logits(features))
+
+
+def _described_spans(
+    question: Question, sentence: SentenceCandidate
+) -> tuple[list[SpanCandidate], Floats]:
+    """Every candidate span of the sentence, and its row of span features."""
     text = sentence.text
     words = sentence_words(text, question.words)
     counted = SentenceWords.of(
@@ -68,8 +76,7 @@ def scored_spans(
         question.term_weights,
     )
     candidates = span_candidates(text, words)
-    features = span_features(question, text, counted, candidates, sentence.logit)
-    return ScoredSpans(candidates, features, model.span.logits(features))
+    return candidates, span_features(question, text, counted, candidates, sentence.logit)
 
 
 def head_closeness(head_word: str, words: list[Word]) -> list[float]:
@@ -82,17 +89,34 @@ def head_closeness(head_word: str, words: list[Word]) -> list[float]:
     return closeness
 
 
-def choose_span(question: Question, sentence: SentenceCandidate, model: AnswerModel) -> MarkedSpan:
-    """The best span; the whole sentence when it offers none, or when the question asks what
-    something is (the sentence that says so is the answer)."""
-    offset, end = sentence.span
+def choose_spans(
+    question: Question, sentences: list[SentenceCandidate], model: AnswerModel
+) -> list[MarkedSpan]:
+    """Each sentence's best span; the whole sentence when it offers none, or when the
+    question asks what something is (the sentence that says so is the answer).
+
+    The candidates of all the sentences are scored in one walk of the trees, whose cost
+    is mostly per step, not per row: a question whose reply quotes three passages costs
+    little more than one."""
     if question.asked.kind is AnswerKind.DEFINITION:
+        return [MarkedSpan(*sentence.span, float("-inf")) for sentence in sentences]
+    described = [_described_spans(question, sentence) for sentence in sentences]
+    logits = model.span.logits(np.vstack([features for _, features in described])).tolist()
+    spans, first_row = [], 0
+    for sentence, (candidates, _) in zip(sentences, described, strict=True):
+        own = logits[first_row : first_row + len(candidates)]
+        first_row += len(candidates)
+        spans.append(_marked(sentence, candidates, own))
+    return spans
+
+
+def _marked(
+    sentence: SentenceCandidate, candidates: list[SpanCandidate], logits: list[float]
+) -> MarkedSpan:
+    """The span to mark among a sentence's scored candidates."""
+    offset, end = sentence.span
+    if not candidates:
         return MarkedSpan(offset, end, float("-inf"))
-    scored = scored_spans(question, sentence, model)
-    if not scored.candidates:
-        return MarkedSpan(offset, end, float("-inf"))
-    logits = scored.logits.tolist()
-    candidates = scored.candidates
     order = sorted(range(len(logits)), key=lambda n: (-logits[n], candidates[n].start))
     weighed = order[:WEIGHED_CANDIDATES]
     chosen = _likeliest_overlap([candidates[n] for n in weighed], [logits[n] for n in weighed])
