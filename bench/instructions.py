@@ -1,0 +1,98 @@
+"""Instructions per answered question, counted by valgrind: for comparing two commits.
+
+On a shared machine the wall-clock time of the same answer path varies between
+runs by more than most changes to it (the same commit measured 6.6 to 9.8 ms
+at the 10k corpus's p50 in four runs). The instructions it executes do not:
+valgrind's callgrind counts them. One process answers the questions after the
+same warm-up as ``bench.measure`` serves them; another does everything but the
+questions; the difference, divided by the number of questions, is the answer
+path's cost. Run it in each commit's work tree on a corpus ``make bench`` has
+generated (``python -m bench.instructions 10k``); it builds the index the first
+time and keeps it under the corpus's folder. Needs valgrind; about five minutes
+at 10k.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+from bench.measure import settings_for
+from bench.run import CORPORA
+from retrieval.answering.builder import answer_question
+from retrieval.index import build_index
+from retrieval.index_store import cache_directory, fingerprint, load_index, save_index
+from retrieval.ingest import read_corpus
+
+WARM_UP = 5
+"""As ``bench.measure.serve``: caches warmed as a running bot's would be."""
+_COLLECTED = re.compile(r"Collected : (\d+)")
+
+
+def answer(label: str, questions: int) -> None:
+    """Load (or build once) the corpus's bm25s index and answer ``questions`` after the
+    warm-up: what valgrind counts."""
+    root = CORPORA / label
+    settings = settings_for(root / "articles", root / "cache-instructions", "bm25s")
+    key = fingerprint(settings)
+    directory = cache_directory(settings, key)
+    if directory.exists():
+        index = load_index(directory, key)
+    else:
+        index = build_index(read_corpus(settings.corpus_dir), settings)
+        save_index(index, directory, key)
+    asked = json.loads((root / "questions.json").read_text(encoding="utf-8"))
+    for question in asked[: WARM_UP + questions]:
+        answer_question(index, question["text"], settings)
+
+
+def count(label: str, questions: int) -> int:
+    """Instructions executed by a process that answers ``questions`` questions."""
+    with tempfile.TemporaryDirectory() as scratch:
+        result = subprocess.run(
+            [
+                "valgrind",
+                "--tool=callgrind",
+                f"--callgrind-out-file={Path(scratch) / 'callgrind.out'}",
+                sys.executable,
+                "-m",
+                "bench.instructions",
+                label,
+                "--answer",
+                str(questions),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"},
+        )
+    found = _COLLECTED.search(result.stderr)
+    if found is None:
+        raise RuntimeError(f"valgrind printed no instruction count:\n{result.stderr[-2000:]}")
+    return int(found.group(1))
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("corpus", help="a corpus make bench generated: 10k, 100k-frequent, …")
+    parser.add_argument("--questions", type=int, default=80)
+    parser.add_argument("--answer", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.answer is not None:
+        answer(args.corpus, args.answer)
+        return
+    answer(args.corpus, 0)  # build the index outside valgrind, once
+    fixed = count(args.corpus, 0)
+    total = count(args.corpus, args.questions)
+    per_question = (total - fixed) / args.questions
+    print(f"{args.corpus}: {per_question / 1e6:.1f} million instructions per question")
+
+
+if __name__ == "__main__":
+    main()
