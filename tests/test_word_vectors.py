@@ -43,13 +43,21 @@ def test_each_sentence_gets_each_question_words_nearest_cosine() -> None:
 
 def test_every_word_read_as_one_token_is_the_token_the_tokenizer_gives() -> None:
     vectors = word_vectors()
-    one_token = vectors._one_token
-    tokenized = vectors._tokenizer.encode_batch_fast(list(one_token), add_special_tokens=False)
-    assert [encoding.ids for encoding in tokenized] == [[row] for row in one_token.values()]
-
-
-def test_a_word_gets_the_same_vector_with_or_without_the_tokenizer() -> None:
-    vectors = word_vectors()
-    words = ["summit", "kilometres", "ratification", "Tashkent", "xqzv"]
+    whole_words = {
+        token[1:]: row
+        for token, row in vectors._tokenizer.get_vocab().items()
+        if token.startswith("\u2581") and len(token) > 1
+    }
+    words = list(whole_words)
     tokenized = vectors._tokenizer.encode_batch_fast(words, add_special_tokens=False)
-    assert vectors._token_ids(words) == [encoding.ids for encoding in tokenized]
+    assert [encoding.ids for encoding in tokenized] == [[whole_words[word]] for word in words]
+    assert vectors._token_ids(words) == [[whole_words[word]] for word in words]
+
+
+def test_a_word_gets_the_tokens_the_tokenizer_gives_whether_or_not_it_is_asked() -> None:
+    """One-token words are looked up, the others tokenized; one with no tokens gets the
+    unknown token."""
+    vectors = word_vectors()
+    words = ["summit", "kilometres", "ratification", "Tashkent", "xqzv", ""]
+    tokenized = vectors._tokenizer.encode_batch_fast(words, add_special_tokens=False)
+    assert vectors._token_ids(words) == [encoding.ids or [0] for encoding in tokenized]

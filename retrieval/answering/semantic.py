@@ -50,13 +50,6 @@ class WordVectors:
         os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
         package = _wordllama_folder()
         self._tokenizer = Tokenizer.from_file(str(package / "tokenizers" / _TOKENIZER))
-        self._one_token = {
-            token[1:]: row
-            for token, row in self._tokenizer.get_vocab().items()
-            if token.startswith(_WORD_START) and len(token) > 1
-        }
-        """Words that are one token of the vocabulary, which is how the tokenizer splits
-        them (a test checks every one): they need no tokenizing."""
         table = load_file(str(package / "weights" / _WEIGHTS))["embedding.weight"]
         self._table = np.ascontiguousarray(table, dtype=np.float32)
         self._rows: dict[str, int] = {}
@@ -86,15 +79,14 @@ class WordVectors:
         rows.update(zip(missing, range(first, first + len(missing)), strict=True))
 
     def _token_ids(self, words: list[str]) -> list[list[int]]:
-        """Each word's tokens; the tokenizer is asked only about words that are not one
-        token (it costs about 10 µs a word, most of learning one)."""
-        one_token = self._one_token
-        split = [word for word in words if word not in one_token]
+        """Each word's tokens. A word that is one token of the vocabulary is split into
+        that token (a test checks every one), so the tokenizer, at about 14 µs a word most
+        of the cost of learning one, is asked only about the others."""
+        vocabulary = self._tokenizer.token_to_id
+        whole = [vocabulary(_WORD_START + word) if word else None for word in words]
+        split = [word for word, row in zip(words, whole, strict=True) if row is None]
         encodings = iter(self._tokenizer.encode_batch_fast(split, add_special_tokens=False))
-        return [
-            [row] if (row := one_token.get(word)) is not None else next(encodings).ids or [0]
-            for word in words
-        ]
+        return [[row] if row is not None else next(encodings).ids or [0] for row in whole]
 
     def neighbours(self, word: str, least: float, most: int) -> list[tuple[str, float]]:
         """Up to ``most`` English words closest to ``word`` (cosine at least ``least``),
@@ -117,9 +109,12 @@ class WordVectors:
         words a neighbour is looked for among, built on the first look."""
         if self._whole_words is None:
             rows = [
-                (word, row)
-                for word, row in self._one_token.items()
-                if len(word) >= _SHORTEST_WORD and word.isalpha() and word.islower()
+                (token[1:], row)
+                for token, row in self._tokenizer.get_vocab().items()
+                if token.startswith(_WORD_START)
+                and len(token) > _SHORTEST_WORD
+                and token[1:].isalpha()
+                and token[1:].islower()
             ]
             rows.sort()
             vectors = self._table[[row for _, row in rows]]
