@@ -189,9 +189,8 @@ def sentence_features(
     evidence = question.evidence
     sets = reading.term_sets
     empty: frozenset[str] = frozenset()
-    nothing = evidence.coverage(empty)
     # Each sentence's coverage, between those of the (missing) sentences at the edges.
-    around = [nothing, *(evidence.coverage(here) for here in sets), nothing]
+    around = [0.0, *(evidence.coverage(here) for here in sets), 0.0]
     passage_coverage = evidence.coverage(reading.all_terms)
     concepts = evidence.weights
     rows = []
