@@ -29,25 +29,37 @@ from retrieval.answering.builder import answer_question
 from retrieval.index import build_index
 from retrieval.index_store import cache_directory, fingerprint, load_index, save_index
 from retrieval.ingest import read_corpus
+from retrieval.settings import RetrievalSettings
 
 WARM_UP = 5
 """As ``bench.measure.serve``: caches warmed as a running bot's would be."""
 _COLLECTED = re.compile(r"Collected : (\d+)")
 
 
-def answer(label: str, questions: int) -> None:
-    """Load (or build once) the corpus's bm25s index and answer ``questions`` after the
-    warm-up: what valgrind counts."""
+def saved_index(label: str) -> tuple[RetrievalSettings, Path, str]:
+    """The settings, folder and key of the corpus's bm25s index for the code as it is."""
     root = CORPORA / label
     settings = settings_for(root / "articles", root / "cache-instructions", "bm25s")
     key = fingerprint(settings)
-    directory = cache_directory(settings, key)
-    if directory.exists():
-        index = load_index(directory, key)
-    else:
-        index = build_index(read_corpus(settings.corpus_dir), settings)
-        save_index(index, directory, key)
-    asked = json.loads((root / "questions.json").read_text(encoding="utf-8"))
+    return settings, cache_directory(settings, key), key
+
+
+def prepare(label: str) -> None:
+    """Build and save the index unless it is saved already: outside valgrind, once."""
+    settings, directory, key = saved_index(label)
+    if not directory.exists():
+        save_index(build_index(read_corpus(settings.corpus_dir), settings), directory, key)
+
+
+def answer(label: str, questions: int) -> None:
+    """Load the saved index and answer ``questions`` after the warm-up: what valgrind
+    counts. A missing index means the code changed since ``prepare``: the two counts
+    would not be of the same code."""
+    settings, directory, key = saved_index(label)
+    if not directory.exists():
+        raise SystemExit("the code changed while counting; run again")
+    index = load_index(directory, key)
+    asked = json.loads((CORPORA / label / "questions.json").read_text(encoding="utf-8"))
     for question in asked[: WARM_UP + questions]:
         answer_question(index, question["text"], settings)
 
@@ -87,7 +99,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.answer is not None:
         answer(args.corpus, args.answer)
         return
-    answer(args.corpus, 0)  # build the index outside valgrind, once
+    prepare(args.corpus)
     fixed = count(args.corpus, 0)
     total = count(args.corpus, args.questions)
     per_question = (total - fixed) / args.questions
