@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 from sklearn.ensemble import HistGradientBoostingClassifier
 
-from retrieval.answering.features import SENTENCE_FEATURES, SPAN_FEATURES
+from retrieval.answering.features import PASSAGE_FEATURES, SENTENCE_FEATURES, SPAN_FEATURES
 from retrieval.answering.model import MODEL_FILE, ModelError, load_model
 from retrieval.answering.trees import TreeModel
 from retrieval.training.examples import Rows
@@ -20,16 +20,17 @@ from retrieval.training.fit import _table, fit_stage, fit_trees
 def test_the_packaged_model_has_every_stage_and_a_threshold() -> None:
     model = load_model()
     assert 0 < model.answer_threshold < 1
+    assert model.sentence.names == SENTENCE_FEATURES
     assert model.span.names == SPAN_FEATURES
 
 
-@pytest.mark.parametrize("stage", ["sentence", "span"])
+@pytest.mark.parametrize("stage", ["passage", "sentence", "span"])
 def test_a_model_fitted_on_other_features_is_refused(tmp_path: Path, stage: str) -> None:
     data = json.loads(MODEL_FILE.read_text(encoding="utf-8"))
-    if stage == "span":
-        data["stages"]["span"]["features"].pop(0)
+    if stage == "passage":
+        data["stages"][stage]["weights"].pop(PASSAGE_FEATURES[0])
     else:
-        data["stages"][stage]["weights"].pop(SENTENCE_FEATURES[0])
+        data["stages"][stage]["features"].pop(0)
     changed = tmp_path / "model.json"
     changed.write_text(json.dumps(data), encoding="utf-8")
     with pytest.raises(ModelError, match=f"{stage} stage"):
@@ -84,6 +85,17 @@ def test_trees_learn_what_a_sum_of_weights_cannot() -> None:
 def test_trees_fitted_twice_on_the_same_rows_are_the_same() -> None:
     rows = _tangled_rows(300)
     assert fit_trees(("a", "b", "c"), rows).to_json() == fit_trees(("a", "b", "c"), rows).to_json()
+
+
+def test_trees_held_to_rise_with_a_column_never_fall_along_it() -> None:
+    """Rows where a high first column is mostly wrong: free trees learn that, held ones not."""
+    rows = _tangled_rows(600)
+    rows.labels = [int(row[0] < 0.3 or (row[0] > 0.5 and row[1] > 0.9)) for row in rows.features]
+    free = fit_trees(("a", "b", "c"), rows)
+    held = fit_trees(("a", "b", "c"), rows, rising={"a"})
+    low, high = [0.1, 0.5, 0.5], [0.7, 0.5, 0.5]
+    assert free.logits([high])[0] < free.logits([low])[0]
+    assert held.logits([high])[0] >= held.logits([low])[0]
 
 
 def test_no_rows_no_scores() -> None:

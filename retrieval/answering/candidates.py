@@ -4,14 +4,19 @@ BM25 retrieves ``RETRIEVE_DEPTH`` passages; the passage model reorders them
 from what the index alone says (no reading). Only the best ``READ_DEPTH`` are
 read closely, and each of their sentences is scored by the sentence model,
 which sees the passage's score, how much of the question the sentence and its
-neighbours cover, and whether it holds an answer of the kind asked.
+neighbours cover, whether it holds an answer of the kind asked, and how far it
+falls below the best sentence read on each of these.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from retrieval.answering.features import passage_features, sentence_features
+from retrieval.answering.features import (
+    compared_sentence_features,
+    passage_features,
+    sentence_features,
+)
 from retrieval.answering.model import AnswerModel
 from retrieval.answering.question import Question
 from retrieval.answering.reading import Reading, read_passages
@@ -81,15 +86,25 @@ def read_sentences(
     """Every sentence of the ``READ_DEPTH`` likeliest passages, likeliest first."""
     concepts = list(question.concept_words)
     concept_vectors = word_vectors().of([question.concept_words[c] for c in concepts])
-    sentences: list[SentenceCandidate] = []
     read = passages[:READ_DEPTH]
     readings = read_passages(index, [candidate.passage for candidate in read])
+    own_rows = []
     for candidate, reading in zip(read, readings, strict=True):
         closeness = closest_by_sentence(concept_vectors, reading.words, reading.word_ends)
         similar = [dict(zip(concepts, closest, strict=True)) for closest in closeness]
-        rows = sentence_features(question, reading, candidate.logit, candidate.bm25_share, similar)
-        sentences.extend(
-            SentenceCandidate(candidate.passage, number, reading, row, model.sentence.logit(row))
-            for number, row in enumerate(rows)
+        own_rows.append(
+            sentence_features(question, reading, candidate.logit, candidate.bm25_share, similar)
         )
+    placed = [
+        (candidate.passage, number, reading, row)
+        for candidate, reading, rows in zip(
+            read, readings, compared_sentence_features(own_rows), strict=True
+        )
+        for number, row in enumerate(rows)
+    ]
+    logits = model.sentence.logits([row for *_, row in placed]).tolist()
+    sentences = [
+        SentenceCandidate(passage, number, reading, row, logit)
+        for (passage, number, reading, row), logit in zip(placed, logits, strict=True)
+    ]
     return sorted(sentences, key=lambda s: (-s.logit, s.passage, s.number))

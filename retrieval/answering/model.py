@@ -1,12 +1,13 @@
 """The fitted answer model, loaded from ``model.json``.
 
-Passages and sentences are each scored by a logistic regression over the
-columns ``features`` names, spans by gradient-boosted trees (``trees``); a
-fourth model, linear too, says how likely the best quote is to answer at all,
-which is what declining is decided on. The file is written by
-``python -m retrieval train`` from real question–answer data (SQuAD) and read
-here as plain JSON: no pickle, no training at run time, and the feature names
-stored in it must be the ones the code computes.
+Passages are scored by a logistic regression over the columns ``features``
+names, sentences and spans by gradient-boosted trees (``trees``: what makes
+them answer is a combination of columns); a fourth model, linear too, says how
+likely the best quote is to answer at all, which is what declining is decided
+on. The file is written by ``python -m retrieval train`` from real
+question–answer data (SQuAD) and read here as plain JSON: no pickle, no
+training at run time, and the feature names stored in it must be the ones the
+code computes.
 """
 
 from __future__ import annotations
@@ -27,11 +28,7 @@ from retrieval.answering.features import (
 from retrieval.answering.trees import TreeModel
 
 MODEL_FILE = Path(__file__).with_name("model.json")
-LINEAR_STAGES = {
-    "passage": PASSAGE_FEATURES,
-    "sentence": SENTENCE_FEATURES,
-    "answerable": ANSWERABLE_FEATURES,
-}
+STAGES = ("passage", "sentence", "span", "answerable")
 
 
 class ModelError(ValueError):
@@ -57,7 +54,7 @@ class LinearModel:
 @dataclass(frozen=True)
 class AnswerModel:
     passage: LinearModel
-    sentence: LinearModel
+    sentence: TreeModel
     span: TreeModel
     answerable: LinearModel
     answer_threshold: float
@@ -66,7 +63,7 @@ class AnswerModel:
     """A further quote's sentence must be at least this probable, relative to the first's."""
 
     def to_json(self) -> dict[str, object]:
-        stages = {name: getattr(self, name).to_json() for name in (*LINEAR_STAGES, "span")}
+        stages = {name: getattr(self, name).to_json() for name in STAGES}
         return {
             "answer_threshold": self.answer_threshold,
             "further_quote_share": self.further_quote_share,
@@ -81,23 +78,27 @@ def probability(logit: float) -> float:
 @cache
 def load_model(path: Path = MODEL_FILE) -> AnswerModel:
     data = json.loads(path.read_text(encoding="utf-8"))
-    stages = {name: _stage(data["stages"], name, names) for name, names in LINEAR_STAGES.items()}
+    stages = data["stages"]
     return AnswerModel(
-        **stages,
-        span=_span_stage(data["stages"]),
+        passage=_stage(stages, "passage", PASSAGE_FEATURES),
+        sentence=_tree_stage(stages, "sentence", SENTENCE_FEATURES),
+        span=_tree_stage(stages, "span", SPAN_FEATURES),
+        answerable=_stage(stages, "answerable", ANSWERABLE_FEATURES),
         answer_threshold=float(data["answer_threshold"]),
         further_quote_share=float(data["further_quote_share"]),
     )
 
 
-def _span_stage(stages: dict[str, dict[str, object]]) -> TreeModel:
-    stage = stages.get("span")
+def _tree_stage(
+    stages: dict[str, dict[str, object]], name: str, names: tuple[str, ...]
+) -> TreeModel:
+    stage = stages.get(name)
     if stage is None or "trees" not in stage:
-        raise ModelError("the model file has no span trees: run python -m retrieval train")
+        raise ModelError(f"the model file has no {name} trees: run python -m retrieval train")
     model = TreeModel.from_json(stage)
-    if model.names != SPAN_FEATURES:
+    if model.names != names:
         raise ModelError(
-            "the span stage was fitted on other features: run python -m retrieval train"
+            f"the {name} stage was fitted on other features: run python -m retrieval train"
         )
     return model
 

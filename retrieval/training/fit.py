@@ -3,11 +3,13 @@
 A linear stage is a logistic regression: columns are standardised for fitting
 (so one regularisation strength suits them all) and the scaling is folded back
 into the weights, so the model file holds weights for the raw features and the
-answer path needs no scaler. The span stage is gradient-boosted trees, saved as
-node tables (``retrieval.answering.trees``).
+answer path needs no scaler. The sentence and span stages are gradient-boosted
+trees, saved as node tables (``retrieval.answering.trees``).
 """
 
 from __future__ import annotations
+
+from collections.abc import Collection
 
 import numpy as np
 from sklearn.ensemble import HistGradientBoostingClassifier
@@ -41,12 +43,14 @@ def fit_stage(names: tuple[str, ...], rows: Rows) -> LinearModel:
     return LinearModel(names, tuple(round(float(w), DIGITS) for w in weights), round(bias, DIGITS))
 
 
-def fit_trees(names: tuple[str, ...], rows: Rows) -> TreeModel:
+def fit_trees(names: tuple[str, ...], rows: Rows, rising: Collection[str] = ()) -> TreeModel:
     """Boosted trees, deterministic: no early stopping (it would hold out a random part)
-    and a fixed seed for the sample that places the histogram bins."""
+    and a fixed seed for the sample that places the histogram bins. Along the ``rising``
+    columns, the score never falls as the column rises."""
     features, labels = _arrays(rows)
     boosted = HistGradientBoostingClassifier(
         max_iter=TREES,
+        monotonic_cst=[int(name in rising) for name in names] if rising else None,
         max_depth=TREE_DEPTH,
         learning_rate=LEARNING_RATE,
         early_stopping=False,

@@ -13,6 +13,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 from typing import Any, cast
 
@@ -23,6 +24,7 @@ from retrieval.answering.features import (
     ANSWERABLE_FEATURES,
     PASSAGE_FEATURES,
     SENTENCE_FEATURES,
+    SENTENCE_RISING,
     SPAN_FEATURES,
 )
 from retrieval.answering.model import AnswerModel, LinearModel, probability
@@ -51,14 +53,14 @@ FURTHER_QUOTE_SHARES = (0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 
 
 def bootstrap_model() -> AnswerModel:
-    """Before fitting: BM25 order for passages, coverage for sentences, no span preferred."""
+    """Before fitting: BM25 order for passages, no sentence or span preferred."""
 
     def only(names: tuple[str, ...], name: str) -> LinearModel:
         return LinearModel(names, tuple(float(n == name) for n in names), 0.0)
 
     return AnswerModel(
         passage=only(PASSAGE_FEATURES, "bm25_share"),
-        sentence=only(SENTENCE_FEATURES, "context_coverage"),
+        sentence=TreeModel(SENTENCE_FEATURES, 0.0, []),
         span=TreeModel(SPAN_FEATURES, 0.0, []),
         answerable=only(ANSWERABLE_FEATURES, "best_sentence_logit"),
         answer_threshold=0.0,
@@ -79,10 +81,11 @@ class Corpus:
 
 
 RowMaker = Callable[[SearchIndex, list[SquadQuestion], AnswerModel], Rows]
-STAGE_ROWS: tuple[tuple[str, tuple[str, ...], RowMaker], ...] = (
-    ("passage", PASSAGE_FEATURES, passage_rows),
-    ("sentence", SENTENCE_FEATURES, sentence_rows),
-    ("span", SPAN_FEATURES, span_rows),
+Fitter = Callable[[tuple[str, ...], Rows], LinearModel | TreeModel]
+STAGE_ROWS: tuple[tuple[str, tuple[str, ...], RowMaker, Fitter], ...] = (
+    ("passage", PASSAGE_FEATURES, passage_rows, fit_stage),
+    ("sentence", SENTENCE_FEATURES, sentence_rows, partial(fit_trees, rising=SENTENCE_RISING)),
+    ("span", SPAN_FEATURES, span_rows, fit_trees),
 )
 
 
@@ -91,12 +94,12 @@ def train(shared: Path, settings: RetrievalSettings) -> AnswerModel:
     training = [Corpus(path, settings) for path in sorted(squad.glob("train-*.json.gz"))]
     dev = Corpus(next(squad.glob("dev-*.json.gz")), settings)
     model = bootstrap_model()
-    for stage, names, make in STAGE_ROWS:
+    for stage, names, make, fit in STAGE_ROWS:
         started = time.perf_counter()
         rows = Rows()
         for corpus in training:
             rows.extend(make(corpus.index, corpus.questions, model))
-        fitted = fit_trees(names, rows) if stage == "span" else fit_stage(names, rows)
+        fitted = fit(names, rows)
         model = _with_stage(model, stage, fitted)
         log.info(
             "%s: %d rows, %d right, fitted in %.0f s",

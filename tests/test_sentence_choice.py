@@ -1,0 +1,64 @@
+"""Choosing the answering sentence: each sentence is scored beside its rivals, not alone."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from retrieval import Library
+from retrieval.answering.candidates import SentenceCandidate, read_sentences, retrieve
+from retrieval.answering.features import SENTENCE_FEATURES, SENTENCE_RISING
+from retrieval.answering.question import read_question
+
+
+def _read(library: Library, question: str) -> list[SentenceCandidate]:
+    index, read = library.index, read_question(library.index, question)
+    return read_sentences(index, read, retrieve(index, read, library.model), library.model)
+
+
+def _column(sentence: SentenceCandidate, name: str) -> float:
+    return sentence.features[SENTENCE_FEATURES.index(name)]
+
+
+def test_a_sentence_knows_how_far_it_falls_below_the_best_sentence_read(
+    news_library: Library,
+) -> None:
+    sentences = _read(news_library, "How much did the Valmora container terminal cost?")
+    best = max(_column(sentence, "coverage") for sentence in sentences)
+    assert len({sentence.passage for sentence in sentences}) > 1
+    for sentence in sentences:
+        below = _column(sentence, "coverage_below_best")
+        assert below == _column(sentence, "coverage") - best
+
+
+def test_a_sentence_knows_how_far_it_falls_below_the_best_of_its_own_passage(
+    news_library: Library,
+) -> None:
+    sentences = _read(news_library, "How much did the Valmora container terminal cost?")
+    for passage in {sentence.passage for sentence in sentences}:
+        gaps = [
+            _column(sentence, "coverage_below_passage_best")
+            for sentence in sentences
+            if sentence.passage == passage
+        ]
+        assert max(gaps) == 0.0
+        assert min(gaps) < 0.0 or len(gaps) == 1
+
+
+def test_the_sentence_holding_the_amount_asked_is_scored_above_its_neighbours(
+    news_library: Library,
+) -> None:
+    (first, *_) = _read(news_library, "How much did the terminal cost?")
+    assert "480 million euros" in first.text
+
+
+@pytest.mark.parametrize("column", SENTENCE_RISING)
+def test_the_packaged_model_never_scores_a_sentence_lower_for_meeting_the_question_better(
+    news_library: Library, column: str
+) -> None:
+    sentences = _read(news_library, "Where did the port director say jobs would be created?")
+    rows = np.array([sentence.features for sentence in sentences])
+    better = rows.copy()
+    better[:, SENTENCE_FEATURES.index(column)] += 0.5
+    model = news_library.model.sentence
+    assert np.all(model.logits(better) >= model.logits(rows))
