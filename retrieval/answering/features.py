@@ -94,9 +94,9 @@ SENTENCE_RISING = (
 """The columns along which a sentence never becomes less likely to answer as they rise.
 Fitted free, the trees learnt SQuAD's habits: a seed "where" question's sentence without
 the place asked for outranked the one that names it, and words the question shares only in
-meaning counted for little. Held to these, they rank news as the regression did, and SQuAD
-dev's answering sentence is still on top more often (74.0% against the regression's 73.2%
-and free trees' 74.4%)."""
+meaning counted for little. Held to these, they answer the seed questions as the
+regression did, and SQuAD dev's answering sentence is still on top more often (74.0%
+against the regression's 73.2% and free trees' 74.4%)."""
 _ALL_COLUMNS = tuple(_OWN_SENTENCE_FEATURES.index(name) for name in _COMPARED_WITH_ALL)
 _PASSAGE_COLUMNS = tuple(_OWN_SENTENCE_FEATURES.index(name) for name in _COMPARED_IN_PASSAGE)
 
