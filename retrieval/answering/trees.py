@@ -11,6 +11,8 @@ of a sentence's candidates: one vectorised step per level of depth.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import numpy.typing as npt
 
@@ -28,30 +30,14 @@ class TreeModel:
         self.names = names
         self.baseline = baseline
         self.tables = tables
-        features: list[int] = []
-        thresholds: list[float] = []
-        children: list[tuple[int, int]] = []
-        values: list[float] = []
-        roots: list[int] = []
-        for table in tables:
-            first = len(features)
-            roots.append(first)
-            for node, feature in enumerate(table["feature"]):
-                leaf = feature == LEAF
-                features.append(0 if leaf else int(feature))
-                thresholds.append(np.inf if leaf else table["threshold"][node])
-                children.append(
-                    (first + node,) * 2
-                    if leaf
-                    else (first + int(table["left"][node]), first + int(table["right"][node]))
-                )
-                values.append(table["value"][node] if leaf else 0.0)
-        self._features = np.asarray(features, dtype=np.intp)
-        self._thresholds = np.asarray(thresholds, dtype=np.float64)
-        self._children = np.asarray(children, dtype=np.intp).ravel()
+        starts = np.cumsum([0, *(len(table["feature"]) for table in tables)], dtype=np.intp)
+        self._roots = starts[:-1]
+        nodes = [_nodes(table, first) for table, first in zip(tables, self._roots, strict=True)]
+        self._features = _joined([features for features, *_ in nodes], np.intp)
+        self._thresholds = _joined([thresholds for _, thresholds, *_ in nodes], np.float64)
+        self._children = _joined([children for *_, children, _ in nodes], np.intp).ravel()
         """Node ``n``'s left child at ``2 * n``, its right at ``2 * n + 1``."""
-        self._values = np.asarray(values, dtype=np.float64)
-        self._roots = np.asarray(roots, dtype=np.intp)
+        self._values = _joined([values for *_, values in nodes], np.float64)
         self._depth = max(map(_depth, tables), default=0)
 
     def logits(self, rows: npt.ArrayLike) -> npt.NDArray[np.float64]:
@@ -80,6 +66,32 @@ class TreeModel:
         if not isinstance(names, list) or not isinstance(trees, list):
             raise ValueError("a tree model needs its features and trees")
         return cls(tuple(names), float(data["baseline"]), trees)  # type: ignore[arg-type]
+
+
+Nodes = tuple[
+    npt.NDArray[np.intp], npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.float64]
+]
+
+
+def _nodes(table: dict[str, list[float]], first: int) -> Nodes:
+    """One tree's features, thresholds, children (a pair per node, numbered from ``first``)
+    and values. A leaf is its own child and its threshold infinite, so a walk that reaches
+    it stays there."""
+    feature = np.asarray(table["feature"], dtype=np.intp)
+    leaf = feature == LEAF
+    own = np.arange(len(feature), dtype=np.intp)
+    left = np.where(leaf, own, np.asarray(table["left"], dtype=np.intp))
+    right = np.where(leaf, own, np.asarray(table["right"], dtype=np.intp))
+    return (
+        np.where(leaf, 0, feature),
+        np.where(leaf, np.inf, np.asarray(table["threshold"], dtype=np.float64)),
+        np.stack([left, right], axis=1) + first,
+        np.where(leaf, np.asarray(table["value"], dtype=np.float64), 0.0),
+    )
+
+
+def _joined(parts: list[npt.NDArray[Any]], dtype: type[np.generic]) -> npt.NDArray[Any]:
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=dtype)
 
 
 def _depth(table: dict[str, list[float]]) -> int:
