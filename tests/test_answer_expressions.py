@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from retrieval.answering.entities import expressions
+from retrieval.answering.entities import expressions, number_measures
+from retrieval.answering.kinds import Measure
 
 
 def _dates(text: str) -> list[str]:
@@ -35,3 +36,19 @@ def test_a_year_with_a_unit_is_a_number_not_a_date() -> None:
     text = "The line runs 2000 kilometres."
     assert _dates(text) == []
     assert _numbers(text) == ["2000 kilometres"]
+
+
+@pytest.mark.parametrize(
+    ("number", "answers"),
+    [
+        ("$20 billion", {Measure.AMOUNT}),
+        ("480 million euros", {Measure.AMOUNT}),
+        ("75 kilometres", {Measure.SIZE}),
+        ("3 years", {Measure.SIZE, Measure.AGE}),
+        ("45%", {Measure.COUNT}),
+        ("12 million inhabitants", {Measure.COUNT, Measure.AGE}),
+    ],
+)
+def test_a_numbers_unit_says_what_it_can_answer(number: str, answers: set[Measure]) -> None:
+    (found,) = _numbers(f"The report gives {number} for the region.")
+    assert number_measures(found) == answers

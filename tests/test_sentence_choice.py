@@ -52,6 +52,15 @@ def test_the_sentence_holding_the_amount_asked_is_scored_above_its_neighbours(
     assert "480 million euros" in first.text
 
 
+def test_only_a_number_in_a_unit_of_the_measure_asked_holds_it(news_library: Library) -> None:
+    sentences = _read(news_library, "How much did the terminal cost?")
+    cost = next(s for s in sentences if "480 million euros" in s.text)
+    capacity = next(s for s in sentences if "1.2 million containers" in s.text)
+    assert _column(cost, "holds_measure") == 1.0
+    assert _column(capacity, "holds_measure") == 0.0
+    assert _column(capacity, "holds_number") == 1.0
+
+
 @pytest.mark.parametrize("column", SENTENCE_RISING)
 def test_the_packaged_model_never_scores_a_sentence_lower_for_meeting_the_question_better(
     news_library: Library, column: str

@@ -13,6 +13,7 @@ from functools import lru_cache
 import simplemma
 
 from retrieval.analysis.stopwords import STOPWORDS
+from retrieval.answering.kinds import Measure
 from retrieval.gazetteer import is_place_name
 
 Span = tuple[int, int]
@@ -27,15 +28,18 @@ _YEAR = r"(?:1\d\d\d|20\d\d)"
 _ERA = r"(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)"
 _CURRENCY = r"(?:US\$|\$|£|€|¥|₹|USD|EUR|GBP)"
 # Units that make a number a measure: "75 kilometres", "12 million inhabitants", "3 years".
-_UNITS = (
+_SIZE_UNITS = (
     r"kilomet(?:er|re)s?|km|met(?:er|re)s?|m|centimet(?:er|re)s?|cm|millimet(?:er|re)s?|mm"
     r"|miles?|feet|foot|ft|inch(?:es)?|yards?|acres?|hectares?|kilograms?|kg|grams?|g|tons?|tonnes?"
     r"|pounds?|lbs?|litres?|liters?|gallons?|degrees?|°[CF]?|mph|km/h"
-    r"|years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries"
-    r"|dollars?|euros?|pounds sterling|rubles?|roubles?|yuan|yen|rupees?|francs?|marks?"
-    r"|people|persons|inhabitants|residents|students|members|soldiers|troops|employees|workers"
+)
+_TIME_UNITS = r"years?|months?|weeks?|days?|hours?|minutes?|seconds?|decades?|centuries"
+_MONEY_UNITS = r"dollars?|euros?|pounds sterling|rubles?|roubles?|yuan|yen|rupees?|francs?|marks?"
+_COUNTED = (
+    r"people|persons|inhabitants|residents|students|members|soldiers|troops|employees|workers"
     r"|times|votes|seats|copies|species|languages|episodes|games|points|goals"
 )
+_UNITS = "|".join((_SIZE_UNITS, _TIME_UNITS, _MONEY_UNITS, _COUNTED))
 _ORDINAL = (
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth"
     r"|fifteenth|twentieth|thirtieth|last)"
@@ -86,6 +90,21 @@ _NUMBER = re.compile(
     r"(?:\s+(?:out\s+)?of\s+(?:the\s+)?\d[\d,]*(?:\.\d+)?)?",
     re.IGNORECASE,
 )
+_MEASURES_BY_UNIT: list[tuple[re.Pattern[str], frozenset[Measure]]] = [
+    (
+        re.compile(rf"{_CURRENCY}|\b(?:{_MONEY_UNITS})\b", re.IGNORECASE),
+        frozenset({Measure.AMOUNT}),
+    ),
+    (re.compile(r"%|\bper ?cent\b", re.IGNORECASE), frozenset({Measure.COUNT})),
+    (
+        re.compile(rf"\b(?:{_SIZE_UNITS}|square|cubic)\b|°", re.IGNORECASE),
+        frozenset({Measure.SIZE}),
+    ),
+    (re.compile(rf"\b(?:{_TIME_UNITS})\b", re.IGNORECASE), frozenset({Measure.SIZE, Measure.AGE})),
+]
+"""What a number's unit makes it answer: money "how much", a length "how long", and so
+does a duration, which also answers "how old"."""
+_UNITLESS = frozenset({Measure.COUNT, Measure.AGE})
 # A name: capitalised words, with the particles that occur inside names.
 _NAME_WORD = r"[A-Z][\w.-]*(?:['’][A-Z]\w*)?"
 _LEADING_ARTICLE = re.compile(r"(?:The|A|An)\s")
@@ -193,6 +212,15 @@ def expressions(sentence: str) -> Expressions:
         tuple(names),
         tuple(span for span in names if is_place(sentence, span)),
     )
+
+
+def number_measures(number: str) -> frozenset[Measure]:
+    """What a number as ``expressions`` finds it (with its unit) can answer: "480 million
+    euros" how much something cost, "1.2 million containers" how many."""
+    for pattern, measures in _MEASURES_BY_UNIT:
+        if pattern.search(number):
+            return measures
+    return _UNITLESS
 
 
 def _numbers_outside(sentence: str, dates: list[Span]) -> list[Span]:

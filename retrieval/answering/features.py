@@ -19,7 +19,13 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.analysis import plain_terms
-from retrieval.answering.entities import Span, defines, expressions, is_institution
+from retrieval.answering.entities import (
+    Span,
+    defines,
+    expressions,
+    is_institution,
+    number_measures,
+)
 from retrieval.answering.kinds import AnswerKind, Measure
 from retrieval.answering.question import Question
 from retrieval.answering.reading import Reading
@@ -43,6 +49,7 @@ PASSAGE_FEATURES = (
 )
 
 _TYPED_KINDS = (AnswerKind.DATE, AnswerKind.NUMBER, AnswerKind.NAME, AnswerKind.PLACE)
+_ALL_KINDS = tuple(AnswerKind)
 _OWN_SENTENCE_FEATURES = (
     "passage_logit",
     "bm25_share",
@@ -61,6 +68,8 @@ _OWN_SENTENCE_FEATURES = (
     "question_share",
     "new_terms_log",
     "paraphrase_coverage",
+    "holds_measure",
+    *(f"asks_{kind}" for kind in _ALL_KINDS),
 )
 _COMPARED_WITH_ALL = (
     "passage_logit",
@@ -88,6 +97,7 @@ SENTENCE_RISING = (
     "bigram_share",
     "paraphrase_coverage",
     *(f"holds_{kind}" for kind in _TYPED_KINDS),
+    "holds_measure",
     "defines_for_definition",
     *SENTENCE_FEATURES[len(_OWN_SENTENCE_FEATURES) :],
 )
@@ -100,7 +110,6 @@ against the regression's 73.2% and free trees' 74.4%)."""
 _ALL_COLUMNS = tuple(_OWN_SENTENCE_FEATURES.index(name) for name in _COMPARED_WITH_ALL)
 _PASSAGE_COLUMNS = tuple(_OWN_SENTENCE_FEATURES.index(name) for name in _COMPARED_IN_PASSAGE)
 
-_ALL_KINDS = tuple(AnswerKind)
 _SPAN_TYPES = tuple(SpanType)
 _MEASURES = (Measure.COUNT, Measure.AMOUNT, Measure.SIZE, Measure.AGE)
 _YEAR = re.compile(r"\d{3,4}")
@@ -231,6 +240,7 @@ def sentence_features(
     around = [0.0, *(evidence.coverage(here) for here in sets), 0.0]
     passage_coverage = evidence.coverage(reading.all_terms)
     concepts = evidence.weights
+    asks = [float(question.asked.kind is kind) for kind in _ALL_KINDS]
     rows = []
     for number, here in enumerate(sets):
         previous = sets[number - 1] if number > 0 else empty
@@ -258,6 +268,8 @@ def sentence_features(
                 asked_terms / max(1, len(terms)),
                 math.log1p(len(terms) - asked_terms) / 4,
                 _paraphrase_coverage(evidence.weights, evidence.total, here, similar[number]),
+                _holds_measure(question, sentence),
+                *asks,
             ]
         )
     return rows
@@ -346,6 +358,18 @@ def _holds_kind(question: Question, sentence: str) -> list[float]:
     new = any(not _only_question_words(sentence[a:b], question.words) for a, b in found)
     row[_TYPED_KINDS.index(kind)] = float(new)
     return row
+
+
+def _holds_measure(question: Question, sentence: str) -> float:
+    """1 when the question asks for a number of some measure and the sentence holds one in
+    a unit of it: "480 million euros" answers "how much did the terminal cost?", "1.2
+    million containers" does not. The asked kind is a column of its own, so the trees can
+    weigh every column by what the question asks."""
+    asked = question.asked
+    if asked.kind is not AnswerKind.NUMBER or asked.measure is Measure.NONE:
+        return 0.0
+    numbers = expressions(sentence).numbers
+    return float(any(asked.measure in number_measures(sentence[a:b]) for a, b in numbers))
 
 
 def _only_question_words(text: str, words: frozenset[str]) -> bool:
