@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from retrieval.answering.features import NEAR_WORDS
-from retrieval.answering.question import head_noun
-from retrieval.answering.span import _likeliest_overlap, head_closeness
+from retrieval import Library
+from retrieval.answering.candidates import read_sentences, retrieve
+from retrieval.answering.features import NEAR_WORDS, SPAN_FEATURES
+from retrieval.answering.question import head_noun, read_question
+from retrieval.answering.span import _likeliest_overlap, head_closeness, scored_spans
 from retrieval.answering.span_candidates import (
     SentenceWords,
     SpanCandidate,
@@ -61,3 +63,22 @@ def test_the_word_of_the_sort_the_question_asks_for_is_closest_to_its_head_noun(
 def test_a_question_without_a_head_noun_gives_no_closeness() -> None:
     words = sentence_words("The Normans were Catholic", frozenset())
     assert head_closeness(head_noun("Who were the Normans?"), words) == [0.0] * 4
+
+
+def test_a_number_in_a_unit_of_the_measure_asked_is_told_from_other_numbers(
+    news_library: Library,
+) -> None:
+    """ "The terminal cost 480 million euros and was built … over four years": of its two
+    numbers, only the money answers "how much"."""
+    index, model = news_library.index, news_library.model
+    question = read_question(index, "How much did the terminal cost?")
+    sentences = read_sentences(index, question, retrieve(index, question, model), model)
+    sentence = next(s for s in sentences if "480 million euros" in s.text)
+    scored = scored_spans(question, sentence, model)
+    column = SPAN_FEATURES.index("in_unit_asked")
+    numbers = {
+        sentence.text[candidate.start : candidate.end]: row[column]
+        for candidate, row in zip(scored.candidates, scored.features.tolist(), strict=True)
+        if candidate.type is SpanType.NUMBER
+    }
+    assert numbers == {"480 million euros": 1.0, "over four years": 0.0}

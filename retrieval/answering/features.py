@@ -136,6 +136,7 @@ SPAN_FEATURES = (
     "sentence_logit",
     *(f"{kind}_asks_{kind_of_span}" for kind, kind_of_span in _KIND_COLUMNS),
     *(f"{measure}_with_unit" for measure in _MEASURES),
+    "in_unit_asked",
     *(f"words_{count}" for count in (1, 2, 3, 4, 5)),
     "asked_share",
     "distance_log",
@@ -413,6 +414,7 @@ def span_features(
         np.full(count, sentence_logit),
         *_kind_columns(asked.kind, candidates),
         *_measure_columns(asked.measure, candidates, words, starts, ends),
+        _in_unit_asked(asked.measure, sentence, candidates),
         *(np.minimum(length, 5) == words_long for words_long in (1, 2, 3, 4, 5)),
         between(words.asked_before, first, last + 1) / length,
         (
@@ -490,6 +492,23 @@ def _measure_columns(
     is_number = np.asarray([c.type is SpanType.NUMBER for c in candidates], bool)
     has_unit = is_number & (words.unit_marks_before[ends] > words.unit_marks_before[starts])
     return [has_unit & (measure is m) for m in _MEASURES]
+
+
+def _in_unit_asked(
+    measure: Measure, sentence: str, candidates: list[SpanCandidate]
+) -> npt.NDArray[np.bool_]:
+    """Whether the candidate is a number whose unit answers the measure asked ("480 million
+    euros" for "how much", not "1.2 million containers")."""
+    return np.fromiter(
+        (
+            measure is not Measure.NONE
+            and c.type is SpanType.NUMBER
+            and measure in number_measures(sentence[c.start : c.end])
+            for c in candidates
+        ),
+        bool,
+        len(candidates),
+    )
 
 
 def _previous(first: npt.NDArray[np.intp], flags: list[bool]) -> npt.NDArray[np.bool_]:
