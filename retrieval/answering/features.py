@@ -499,11 +499,11 @@ def _in_unit_asked(
 ) -> npt.NDArray[np.bool_]:
     """Whether the candidate is a number whose unit answers the measure asked ("480 million
     euros" for "how much", not "1.2 million containers")."""
+    if measure is Measure.NONE:
+        return np.zeros(len(candidates), dtype=bool)
     return np.fromiter(
         (
-            measure is not Measure.NONE
-            and c.type is SpanType.NUMBER
-            and measure in number_measures(sentence[c.start : c.end])
+            c.type is SpanType.NUMBER and measure in number_measures(sentence[c.start : c.end])
             for c in candidates
         ),
         bool,
