@@ -241,6 +241,7 @@ def sentence_features(
     around = [0.0, *(evidence.coverage(here) for here in sets), 0.0]
     passage_coverage = evidence.coverage(reading.all_terms)
     concepts = evidence.weights
+    # The kind asked is a column of its own, so the trees weigh the others by it.
     asks = [float(question.asked.kind is kind) for kind in _ALL_KINDS]
     rows = []
     for number, here in enumerate(sets):
@@ -364,8 +365,7 @@ def _holds_kind(question: Question, sentence: str) -> list[float]:
 def _holds_measure(question: Question, sentence: str) -> float:
     """1 when the question asks for a number of some measure and the sentence holds one in
     a unit of it: "480 million euros" answers "how much did the terminal cost?", "1.2
-    million containers" does not. The asked kind is a column of its own, so the trees can
-    weigh every column by what the question asks."""
+    million containers" does not."""
     asked = question.asked
     if asked.kind is not AnswerKind.NUMBER or asked.measure is Measure.NONE:
         return 0.0

@@ -68,12 +68,12 @@ class TreeModel:
         return cls(tuple(names), float(data["baseline"]), trees)  # type: ignore[arg-type]
 
 
-Nodes = tuple[
+_Nodes = tuple[
     npt.NDArray[np.intp], npt.NDArray[np.float64], npt.NDArray[np.intp], npt.NDArray[np.float64]
 ]
 
 
-def _nodes(table: dict[str, list[float]], first: int) -> Nodes:
+def _nodes(table: dict[str, list[float]], first: int) -> _Nodes:
     """One tree's features, thresholds, children (a pair per node, numbered from ``first``)
     and values. A leaf is its own child and its threshold infinite, so a walk that reaches
     it stays there."""
