@@ -6,7 +6,7 @@ from retrieval import Library
 from retrieval.answering.candidates import read_sentences, retrieve
 from retrieval.answering.features import NEAR_WORDS, SPAN_FEATURES
 from retrieval.answering.question import head_noun, read_question
-from retrieval.answering.span import _likeliest_overlap, head_closeness, scored_spans
+from retrieval.answering.span import _likeliest_overlap, choose_spans, head_closeness, scored_spans
 from retrieval.answering.span_candidates import (
     SentenceWords,
     SpanCandidate,
@@ -82,3 +82,8 @@ def test_a_number_in_a_unit_of_the_measure_asked_is_told_from_other_numbers(
         if candidate.type is SpanType.NUMBER
     }
     assert numbers == {"480 million euros": 1.0, "over four years": 0.0}
+
+
+def test_no_sentences_no_spans(news_library: Library) -> None:
+    question = read_question(news_library.index, "How much did the terminal cost?")
+    assert choose_spans(question, [], news_library.model) == []

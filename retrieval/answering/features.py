@@ -26,7 +26,7 @@ from retrieval.answering.entities import (
     is_institution,
     number_measures,
 )
-from retrieval.answering.kinds import AnswerKind, Measure
+from retrieval.answering.kinds import AnswerKind, AskedFor, Measure
 from retrieval.answering.question import Question
 from retrieval.answering.reading import Reading
 from retrieval.answering.span_candidates import (
@@ -366,11 +366,18 @@ def _holds_measure(question: Question, sentence: str) -> float:
     """1 when the question asks for a number of some measure and the sentence holds one in
     a unit of it: "480 million euros" answers "how much did the terminal cost?", "1.2
     million containers" does not."""
-    asked = question.asked
-    if asked.kind is not AnswerKind.NUMBER or asked.measure is Measure.NONE:
+    measure = _measure_asked(question.asked)
+    if measure is None:
         return 0.0
     numbers = expressions(sentence).numbers
-    return float(any(asked.measure in number_measures(sentence[a:b]) for a, b in numbers))
+    return float(any(measure in number_measures(sentence[a:b]) for a, b in numbers))
+
+
+def _measure_asked(asked: AskedFor) -> Measure | None:
+    """The measure of the number the question asks for, if it asks for a measured number."""
+    if asked.kind is not AnswerKind.NUMBER or asked.measure is Measure.NONE:
+        return None
+    return asked.measure
 
 
 def _only_question_words(text: str, words: frozenset[str]) -> bool:
@@ -414,7 +421,7 @@ def span_features(
         np.full(count, sentence_logit),
         *_kind_columns(asked.kind, candidates),
         *_measure_columns(asked.measure, candidates, words, starts, ends),
-        _in_unit_asked(asked.measure, sentence, candidates),
+        _in_unit_asked(asked, sentence, candidates),
         *(np.minimum(length, 5) == words_long for words_long in (1, 2, 3, 4, 5)),
         between(words.asked_before, first, last + 1) / length,
         (
@@ -495,11 +502,12 @@ def _measure_columns(
 
 
 def _in_unit_asked(
-    measure: Measure, sentence: str, candidates: list[SpanCandidate]
+    asked: AskedFor, sentence: str, candidates: list[SpanCandidate]
 ) -> npt.NDArray[np.bool_]:
     """Whether the candidate is a number whose unit answers the measure asked ("480 million
     euros" for "how much", not "1.2 million containers")."""
-    if measure is Measure.NONE:
+    measure = _measure_asked(asked)
+    if measure is None:
         return np.zeros(len(candidates), dtype=bool)
     return np.fromiter(
         (

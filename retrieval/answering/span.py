@@ -98,7 +98,7 @@ def choose_spans(
     The candidates of all the sentences are scored in one walk of the trees, whose cost
     is mostly per step, not per row: a question whose reply quotes three passages costs
     little more than one."""
-    if question.asked.kind is AnswerKind.DEFINITION:
+    if question.asked.kind is AnswerKind.DEFINITION or not sentences:
         return [MarkedSpan(*sentence.span, float("-inf")) for sentence in sentences]
     described = [_described_spans(question, sentence) for sentence in sentences]
     logits = model.span.logits(np.vstack([features for _, features in described])).tolist()
