@@ -58,7 +58,9 @@ class QuestionEvidence:
         if self.total <= 0:
             return 0.0
         weights = self.weights
-        found = sum(weights[term] for term in weights.keys() & terms)
+        # Summed in the question's order: the order of a set changes from one process to the
+        # next, and with it the last bits of a float sum, which can tip a tree's threshold.
+        found = sum(weight for term, weight in weights.items() if term in terms)
         for concept, close in self.alternatives.items():
             found += weights[concept] * max(
                 (closeness for term, closeness in close.items() if term in terms), default=0.0
@@ -78,7 +80,11 @@ class QuestionEvidence:
 
     def missing_share(self, concepts: Collection[str], terms: Collection[str]) -> float:
         """Share of the question's weight in those of ``concepts`` that ``terms`` lack."""
-        missing = sum(self.weights[c] for c in concepts if not self.holds(c, terms))
+        missing = sum(
+            weight
+            for concept, weight in self.weights.items()
+            if concept in concepts and not self.holds(concept, terms)
+        )
         return missing / self.total if self.total > 0 else 0.0
 
 

@@ -156,7 +156,7 @@ def _padded_running(values: list[float]) -> Floats:
 
 
 def _asked_weight(word: Word, weights: dict[str, float]) -> float:
-    return sum(weights.get(term, 0.0) for term in word.terms) if word.asked else 0.0
+    return sum(weights.get(term, 0.0) for term in sorted(word.terms)) if word.asked else 0.0
 
 
 def written_words(text: str) -> list[str]:
