@@ -31,6 +31,19 @@ def test_a_question_keeps_its_names_and_numbers_apart(news_library: Library) -> 
     assert evidence.names == set(_terms(news_library, "Helena Marsh"))
 
 
+def test_a_qualifier_no_article_uses_weighs_less_than_a_thing_none_names(
+    news_library: Library,
+) -> None:
+    """"The glamorous terminal" is still the terminal the articles describe; "the aquarium
+    terminal" may be another one."""
+    index = news_library.index
+    qualified = weigh_question("Who built the glamorous terminal?", index.analyzer, index.ranker)
+    other = weigh_question("Who built the aquarium terminal?", index.analyzer, index.ranker)
+    [qualifier] = qualified.unseen
+    [thing] = other.unseen
+    assert 0 < qualified.weights[qualifier] < other.weights[thing] / 3
+
+
 def test_a_name_the_article_gives_in_another_paragraph_is_held_by_it(
     news_library: Library,
 ) -> None:

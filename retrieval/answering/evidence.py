@@ -3,8 +3,10 @@
 Each concept of the question weighs its IDF, so "Australia" counts for more than
 "Russia" in a corpus about Russia. A concept the corpus has never seen still
 weighs: half as much again as the rarest word it knows when it is a name (the
-question is about something the articles do not know), a third of that when it
-is an ordinary word (the articles may just say it differently). Coverage is the
+question is about something the articles do not know), a third as much when it
+is an ordinary word (the articles may just say it differently), and a tenth when
+it can only be an adjective or adverb (a qualifier: "the *new* terminal" is
+still the terminal the articles describe). Coverage is the
 share of that weight a text holds. A concept the corpus never uses may have
 alternatives (see ``expansion``): corpus words close in meaning, which cover
 it as far as they are close.
@@ -18,12 +20,14 @@ from dataclasses import dataclass, field
 from retrieval.analysis import Analyzer
 from retrieval.analysis.terms import surface_tokens, tokens_to_terms
 from retrieval.answering.misspelt import written_otherwise
+from retrieval.answering.word_classes import WordClass, word_classes
 from retrieval.gazetteer import is_place_name
 from retrieval.ranking import Ranker
 from retrieval.ranking.okapi import lucene_idf
 
 UNSEEN_WORD_SHARE = 1 / 3
 UNSEEN_NAME_SHARE = 1.5
+UNSEEN_MODIFIER_SHARE = 1 / 10
 
 
 @dataclass(frozen=True)
@@ -95,6 +99,7 @@ def weigh_question(question: str, analyzer: Analyzer, ranker: Ranker) -> Questio
     numbers = set(
         tokens_to_terms([t for t in surface_tokens(question) if any(c.isdigit() for c in t)])
     )
+    modifiers = _modifier_terms(question)
     size = ranker.size
     unseen_weight = lucene_idf(size, 0)
     weights: dict[str, float] = {}
@@ -105,7 +110,13 @@ def weigh_question(question: str, analyzer: Analyzer, ranker: Ranker) -> Questio
             weights[concept] = lucene_idf(size, frequency)
         else:
             unseen.add(concept)
-            share = UNSEEN_NAME_SHARE if concept in names else UNSEEN_WORD_SHARE
+            share = (
+                UNSEEN_NAME_SHARE
+                if concept in names
+                else UNSEEN_MODIFIER_SHARE
+                if concept in modifiers
+                else UNSEEN_WORD_SHARE
+            )
             weights[concept] = unseen_weight * share
     # Only a written name may be a slip for another: "coast" is not a misspelt "cost".
     respelt = {
@@ -135,3 +146,12 @@ def _name_terms(question: str) -> tuple[set[str], set[str]]:
         elif is_place_name(token):
             places.update(tokens_to_terms([token]))
     return capitalised, places
+
+
+def _modifier_terms(question: str) -> set[str]:
+    """Terms of the question's words that can only be an adjective or adverb ("new")."""
+    return set(
+        tokens_to_terms(
+            [t for t in surface_tokens(question) if word_classes(t) is WordClass.MODIFIER]
+        )
+    )
