@@ -46,7 +46,7 @@ typecheck: $(DEV_INSTALLED)
 eval: $(INSTALLED)
 	$(BIN)/python -m retrieval eval ../shared/eval/dev.jsonl
 
-## train: fit the answer model on ../shared/squad, write retrieval/answering/model.json (~9 min)
+## train: fit the answer model on ../shared/squad, write retrieval/answering/model.json (~6 min)
 train: $(DEV_INSTALLED)
 	$(BIN)/python -m retrieval train
 

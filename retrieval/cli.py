@@ -205,7 +205,7 @@ def _squad_library(squad: SquadSet, model: AnswerModel | None = None) -> Library
 
 def _train(shared: Path, out: Path) -> int:
     """Fit, write the model, and show what it does on the dev data and the seeds."""
-    from retrieval.training.train import train  # scikit-learn: only for this command
+    from retrieval.training.train import train  # scikit-learn, LightGBM: only for this command
 
     logging.getLogger("retrieval").setLevel(logging.INFO)
     model = train(shared, RetrievalSettings())

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from sklearn.ensemble import HistGradientBoostingClassifier
+from lightgbm import LGBMRanker
 
 from retrieval.answering.features import PASSAGE_FEATURES, SENTENCE_FEATURES, SPAN_FEATURES
-from retrieval.answering.model import MODEL_FILE, ModelError, load_model
+from retrieval.answering.model import MODEL_FILE, ModelError, load_model, probability
 from retrieval.answering.trees import TreeModel
 from retrieval.training.examples import Rows
 from retrieval.training.fit import _table, fit_stage, fit_trees
@@ -53,33 +53,44 @@ def test_a_stage_needs_right_and_wrong_examples() -> None:
         fit_stage(("a",), rows)
 
 
+CHOICE = 10
+"""Options per choice in the rows below (a question's sentences, a sentence's spans)."""
+
+
 def _tangled_rows(count: int) -> Rows:
     """Right only where two columns are both high: what no sum of weights can say."""
     generator = random.Random(7)
     rows = Rows()
     for number in range(count):
         row = [generator.random() for _ in range(3)]
-        rows.add(row, label=row[0] > 0.5 and row[1] > 0.5, group=number)
+        rows.add(row, label=row[0] > 0.5 and row[1] > 0.5, group=number // CHOICE)
     return rows
 
 
 def test_stored_trees_score_as_the_fitted_ones_do() -> None:
     rows = _tangled_rows(600)
     features, labels = np.asarray(rows.features), np.asarray(rows.labels)
-    boosted = HistGradientBoostingClassifier(max_iter=20, max_depth=4, random_state=0)
-    boosted.fit(features, labels)
-    tables = [_table(predictor.nodes) for (predictor,) in boosted._predictors]
-    fitted = TreeModel(("a", "b", "c"), float(boosted._baseline_prediction.ravel()[0]), tables)
+    ranker = LGBMRanker(n_estimators=20, max_depth=4, random_state=0, verbose=-1)
+    ranker.fit(features, labels, group=[CHOICE] * (len(labels) // CHOICE))
+    tree_info = ranker.booster_.dump_model()["tree_info"]
+    fitted = TreeModel(("a", "b", "c"), [_table(tree["tree_structure"]) for tree in tree_info])
     stored = TreeModel.from_json(json.loads(json.dumps(fitted.to_json())))
     # Equal up to the stored numbers' six decimals.
-    expected = boosted.decision_function(features)
-    assert np.allclose(stored.logits(rows.features), expected, rtol=0, atol=1e-4)
+    assert np.allclose(stored.logits(features), ranker.predict(features), rtol=0, atol=1e-4)
 
 
 def test_trees_learn_what_a_sum_of_weights_cannot() -> None:
     trees = fit_trees(("a", "b", "c"), _tangled_rows(600))
     both, one, other = trees.logits([[0.9, 0.9, 0.5], [0.9, 0.1, 0.5], [0.1, 0.9, 0.5]])
     assert both > 0 > max(one, other)
+
+
+def test_tree_scores_are_probabilities_as_often_right_as_they_say() -> None:
+    rows = _tangled_rows(600)
+    said = [probability(logit) for logit in fit_trees(("a", "b", "c"), rows).logits(rows.features)]
+    assert abs(sum(said) - sum(rows.labels)) < 0.05 * len(rows.labels)
+    confident = [label for label, chance in zip(rows.labels, said, strict=True) if chance > 0.8]
+    assert sum(confident) > 0.8 * len(confident) > 0
 
 
 def test_trees_fitted_twice_on_the_same_rows_are_the_same() -> None:

@@ -34,8 +34,8 @@ def test_a_question_keeps_its_names_and_numbers_apart(news_library: Library) -> 
 def test_a_qualifier_no_article_uses_weighs_less_than_a_thing_none_names(
     news_library: Library,
 ) -> None:
-    """"The glamorous terminal" is still the terminal the articles describe; "the aquarium
-    terminal" may be another one."""
+    """A qualifier ("the glamorous terminal") leaves the terminal the articles describe;
+    a thing ("the aquarium terminal") may be another one."""
     index = news_library.index
     qualified = weigh_question("Who built the glamorous terminal?", index.analyzer, index.ranker)
     other = weigh_question("Who built the aquarium terminal?", index.analyzer, index.ranker)

@@ -1,12 +1,12 @@
-"""Gradient-boosted trees as plain arrays: the span model.
+"""Gradient-boosted trees as plain arrays: the sentence and span models.
 
 Which phrase of a sentence answers depends on combinations (a number next to
 the question's words answers "how many", the same number far from them does
-not), which a sum of weights cannot express; a few dozen shallow trees can.
-They are fitted by scikit-learn (``HistGradientBoostingClassifier``) and stored
-as JSON node tables, so answering needs NumPy only. Every tree's nodes sit in
-one table and a leaf points to itself, so all trees are walked at once for all
-of a sentence's candidates: one vectorised step per level of depth.
+not), which a sum of weights cannot express; a few hundred shallow trees can.
+They are fitted by LightGBM to rank each choice's options (``training.fit``)
+and stored as JSON node tables, so answering needs NumPy only. Every tree's
+nodes sit in one table and a leaf points to itself, so all trees are walked at
+once for all of a sentence's candidates: one vectorised step per level of depth.
 """
 
 from __future__ import annotations
@@ -22,14 +22,20 @@ LEAF = -1
 
 class TreeModel:
     def __init__(
-        self, names: tuple[str, ...], baseline: float, tables: list[dict[str, list[float]]]
+        self,
+        names: tuple[str, ...],
+        tables: list[dict[str, list[float]]],
+        scale: float = 1.0,
+        baseline: float = 0.0,
     ) -> None:
-        """``baseline``: the log-odds before any tree. ``tables``: each tree's nodes, as
-        stored: ``feature`` (``LEAF`` for a leaf), ``threshold`` (a value at most this goes
-        left), ``left`` and ``right`` (node numbers in the tree), ``value`` (a leaf's)."""
+        """``tables``: each tree's nodes, as stored: ``feature`` (``LEAF`` for a leaf),
+        ``threshold`` (a value at most this goes left), ``left`` and ``right`` (node numbers
+        in the tree), ``value`` (a leaf's). The trees' sum, times ``scale`` plus
+        ``baseline``, is the log-odds that a row answers."""
         self.names = names
-        self.baseline = baseline
         self.tables = tables
+        self.scale = scale
+        self.baseline = baseline
         starts = np.cumsum([0, *(len(table["feature"]) for table in tables)], dtype=np.intp)
         self._roots = starts[:-1]
         nodes = [_nodes(table, first) for table, first in zip(tables, self._roots, strict=True)]
@@ -41,7 +47,7 @@ class TreeModel:
         self._depth = max(map(_depth, tables), default=0)
 
     def logits(self, rows: npt.ArrayLike) -> npt.NDArray[np.float64]:
-        """The log-odds of each row of a table (as ``decision_function`` gives them)."""
+        """The log-odds that each row of a table answers."""
         table = np.asarray(rows, dtype=np.float64)
         if not table.size:
             return np.zeros(len(table))
@@ -53,11 +59,18 @@ class TreeModel:
         for _ in range(self._depth):
             above = flat[row_starts + self._features[nodes]] > self._thresholds[nodes]
             nodes = self._children[2 * nodes + above]
-        result: npt.NDArray[np.float64] = self.baseline + self._values[nodes].sum(axis=1)
+        result: npt.NDArray[np.float64] = self.baseline + self.scale * self._values[nodes].sum(
+            axis=1
+        )
         return result
 
     def to_json(self) -> dict[str, object]:
-        return {"features": list(self.names), "baseline": self.baseline, "trees": self.tables}
+        return {
+            "features": list(self.names),
+            "scale": self.scale,
+            "baseline": self.baseline,
+            "trees": self.tables,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, object]) -> TreeModel:
@@ -65,7 +78,8 @@ class TreeModel:
         trees = data["trees"]
         if not isinstance(names, list) or not isinstance(trees, list):
             raise ValueError("a tree model needs its features and trees")
-        return cls(tuple(names), float(data["baseline"]), trees)  # type: ignore[arg-type]
+        scale, baseline = float(data["scale"]), float(data["baseline"])  # type: ignore[arg-type]
+        return cls(tuple(names), trees, scale, baseline)
 
 
 _Nodes = tuple[

@@ -31,7 +31,8 @@ class Rows:
     features: list[list[float]] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
     groups: list[int] = field(default_factory=list)
-    """The question each row belongs to (its position in the question list)."""
+    """The choice each row is an option of, its rows standing together: the question (its
+    position in the question list) for passages and sentences, the sentence for spans."""
 
     def add(self, row: list[float], label: bool, group: int) -> None:
         self.features.append(row)
@@ -39,7 +40,7 @@ class Rows:
         self.groups.append(group)
 
     def extend(self, other: Rows) -> None:
-        """Add another corpus's rows, its question numbers moved past these."""
+        """Add another corpus's rows, its choice numbers moved past these."""
         offset = max(self.groups, default=-1) + 1
         self.features += other.features
         self.labels += other.labels
@@ -64,9 +65,10 @@ def sentence_rows(index: SearchIndex, questions: list[SquadQuestion], model: Ans
 
 
 def span_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
-    """Spans of the answering sentences the answer path quotes, where they hold an answer."""
-    rows = Rows()
-    for number, item, question, passages in _retrieved(index, questions, model):
+    """Spans of the answering sentences the answer path quotes, where they hold an answer;
+    each sentence's spans are one choice."""
+    rows, choice = Rows(), 0
+    for _, item, question, passages in _retrieved(index, questions, model):
         sentences = best_per_passage(read_sentences(index, question, passages, model))
         for sentence in sentences[:QUOTED_SENTENCES]:
             if not contains_any(sentence.text, item.answers):
@@ -76,7 +78,8 @@ def span_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerM
             scores = [token_f1(text[c.start : c.end], item.answers) for c in scored.candidates]
             top = max(scores, default=0.0)
             for row, score in zip(scored.features.tolist(), scores, strict=True):
-                rows.add(row, score >= SPAN_F1 and score == top, number)
+                rows.add(row, score >= SPAN_F1 and score == top, choice)
+            choice += 1
     return rows
 
 

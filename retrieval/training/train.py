@@ -60,8 +60,8 @@ def bootstrap_model() -> AnswerModel:
 
     return AnswerModel(
         passage=only(PASSAGE_FEATURES, "bm25_share"),
-        sentence=TreeModel(SENTENCE_FEATURES, 0.0, []),
-        span=TreeModel(SPAN_FEATURES, 0.0, []),
+        sentence=TreeModel(SENTENCE_FEATURES, []),
+        span=TreeModel(SPAN_FEATURES, []),
         answerable=only(ANSWERABLE_FEATURES, "best_sentence_logit"),
         answer_threshold=0.0,
         further_quote_share=1.0,
