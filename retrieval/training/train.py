@@ -3,8 +3,8 @@
 Fitted on the training pieces (``train-v1.1-*``, and ``train-v2.0-*`` whose
 unanswerable questions teach declining); the decline threshold and the share a
 further quote needs are chosen on the dev piece. The result is deterministic
-for the same data (lbfgs; trees without early stopping, their bins from a seeded sample)
-and written as ``model.json``.
+for the same data (lbfgs; LightGBM's deterministic mode on one thread) and
+written as ``model.json``.
 """
 
 from __future__ import annotations
