@@ -50,6 +50,8 @@ class Ranked:
     answerable: float
     answerable_row: list[float]
     """The answerable model's features (what training learns declining from)."""
+    passage_logits: dict[int, list[float]]
+    """Each read passage's sentence logits, in passage order: a quote keeps the likelier."""
 
 
 def answer_question(
@@ -87,9 +89,10 @@ def answer_question(
 def rank(index: SearchIndex, question: Question, model: AnswerModel, wanted: int) -> Ranked:
     """Score passages, sentences and spans, and how likely the best quote is to answer."""
     passages = retrieve(index, question, model)
-    best = best_per_passage(read_sentences(index, question, passages, model))
+    sentences = read_sentences(index, question, passages, model)
+    best = best_per_passage(sentences)
     if not best:
-        return Ranked(question, [], [], 0.0, [])
+        return Ranked(question, [], [], 0.0, [], {})
     first = probability(best[0].logit)
     quoted = [s for s in best[:wanted] if probability(s.logit) >= model.further_quote_share * first]
     spans = choose_spans(question, quoted, model)
@@ -105,7 +108,21 @@ def rank(index: SearchIndex, question: Question, model: AnswerModel, wanted: int
         best_passage_terms=best[0].reading.all_terms,
         best_document_terms=index.document_holds(best[0].passage, question.evidence.name_terms),
     )
-    return Ranked(question, quoted, spans, probability(model.answerable.logit(row)), row)
+    return Ranked(
+        question,
+        quoted,
+        spans,
+        probability(model.answerable.logit(row)),
+        row,
+        _passage_logits(sentences),
+    )
+
+
+def _passage_logits(sentences: list[SentenceCandidate]) -> dict[int, list[float]]:
+    logits: dict[int, dict[int, float]] = {}
+    for sentence in sentences:
+        logits.setdefault(sentence.passage, {})[sentence.number] = sentence.logit
+    return {passage: [by[n] for n in sorted(by)] for passage, by in logits.items()}
 
 
 def _passage_feature(passages: list[PassageCandidate], passage: int, name: str) -> float:
@@ -148,6 +165,7 @@ def _quotes(index: SearchIndex, ranked: Ranked, settings: RetrievalSettings) -> 
             sentence.number,
             (span.start, span.end),
             room,
+            ranked.passage_logits[sentence.passage],
         )
         room_left -= len(excerpt.text)
         document = index.document_of(sentence.passage)

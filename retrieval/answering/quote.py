@@ -2,10 +2,12 @@
 
 A quote is the paragraph that answers, so the reader sees the answer in its
 context. A passage longer than the room it is given keeps the answering
-sentence and as many sentences around it as fit, before and after in turn,
-with "…" where text was left out; a sentence longer than the room is cut
-around the answer at word breaks. Offsets of the answering sentence and of the
-answer are carried along so renderers can mark both.
+sentence and as many sentences around it as fit, the neighbour the model finds
+likelier to answer first (a further quote often has room for one more sentence
+only, and when the marked sentence is wrong the answer is often in the
+passage's next likeliest), with "…" where text was left out; a sentence longer
+than the room is cut around the answer at word breaks. Offsets of the answering
+sentence and of the answer are carried along so renderers can mark both.
 """
 
 from __future__ import annotations
@@ -29,10 +31,12 @@ def cut_quote(
     chosen: int,
     mark: tuple[int, int],
     room: int,
+    likelihoods: list[float],
 ) -> Excerpt:
-    """The excerpt of ``passage`` around sentence ``chosen``; ``mark`` is in passage offsets."""
+    """The excerpt of ``passage`` around sentence ``chosen``; ``mark`` is in passage offsets,
+    ``likelihoods`` the model's score of each sentence."""
     sentence = sentences[chosen]
-    start, end = _widen(sentences, chosen, room)
+    start, end = _widen(sentences, chosen, room, likelihoods)
     if end - start > room:
         start, end = _window(passage, start, end, mark, room)
     prefix = ELLIPSIS if start > 0 else ""
@@ -45,22 +49,21 @@ def cut_quote(
     return Excerpt(prefix + passage[start:end] + suffix, moved(sentence), moved(mark))
 
 
-def _widen(sentences: list[tuple[int, int]], chosen: int, room: int) -> tuple[int, int]:
-    """The answering sentence with its neighbours, one before then one after, while they fit."""
+def _widen(
+    sentences: list[tuple[int, int]], chosen: int, room: int, likelihoods: list[float]
+) -> tuple[int, int]:
+    """The answering sentence with its neighbours while they fit, the likelier side first."""
     first = last = chosen
-    start, end = sentences[chosen]
-    grew = True
-    while grew:
-        grew = False
-        if first > 0 and end - sentences[first - 1][0] <= room:
+    while True:
+        start, end = sentences[first][0], sentences[last][1]
+        before = first > 0 and end - sentences[first - 1][0] <= room
+        after = last + 1 < len(sentences) and sentences[last + 1][1] - start <= room
+        if before and (not after or likelihoods[first - 1] >= likelihoods[last + 1]):
             first -= 1
-            start = sentences[first][0]
-            grew = True
-        if last + 1 < len(sentences) and sentences[last + 1][1] - start <= room:
+        elif after:
             last += 1
-            end = sentences[last][1]
-            grew = True
-    return start, end
+        else:
+            return start, end
 
 
 def _window(
