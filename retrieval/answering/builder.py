@@ -119,10 +119,11 @@ def rank(index: SearchIndex, question: Question, model: AnswerModel, wanted: int
 
 
 def _passage_logits(sentences: list[SentenceCandidate]) -> dict[int, list[float]]:
-    logits: dict[int, dict[int, float]] = {}
+    logits: dict[int, list[float]] = {}
     for sentence in sentences:
-        logits.setdefault(sentence.passage, {})[sentence.number] = sentence.logit
-    return {passage: [by[n] for n in sorted(by)] for passage, by in logits.items()}
+        places = logits.setdefault(sentence.passage, [0.0] * len(sentence.reading.sentences))
+        places[sentence.number] = sentence.logit
+    return logits
 
 
 def _passage_feature(passages: list[PassageCandidate], passage: int, name: str) -> float:
