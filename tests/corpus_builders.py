@@ -50,6 +50,15 @@ Harbour Rovers will meet the winner of Sunday's match between Eastgate and Norla
 """
 
 
+# The first paragraph's first sentence repeats the festival's words; its second names who opened it.
+FESTIVAL_ARTICLE = """\
+Harbour festival returns to Valdera
+Posted 4 June 2024
+The harbour festival in Valdera drew more visitors to the harbour festival than ever this year, and the festival's stalls stayed open until midnight on both days of the festival. The mayor, Ingrid Solberg, opened it on Saturday with a speech on the quay.
+The harbour board said on Monday that a second pier would open next spring.
+"""
+
+
 def write_corpus(directory: Path, articles: dict[str, str]) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     for name, text in articles.items():
@@ -60,6 +69,7 @@ def write_corpus(directory: Path, articles: dict[str, str]) -> Path:
 def write_news_corpus(directory: Path) -> Path:
     """Two unrelated articles: a port and a city council."""
     return write_corpus(directory, {"port.txt": PORT_ARTICLE, "council.txt": COUNCIL_ARTICLE})
+
 
 MINE_ARTICLE = """\
 Skip to content

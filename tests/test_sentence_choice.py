@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import numpy as np
 import pytest
 
@@ -9,6 +12,8 @@ from retrieval import Library
 from retrieval.answering.candidates import SentenceCandidate, read_sentences, retrieve
 from retrieval.answering.features import SENTENCE_FEATURES, SENTENCE_RISING
 from retrieval.answering.question import read_question
+from tests.conftest import LibraryFactory
+from tests.corpus_builders import FESTIVAL_ARTICLE, write_corpus
 
 
 def _read(library: Library, question: str) -> list[SentenceCandidate]:
@@ -70,3 +75,16 @@ def test_the_packaged_model_never_scores_a_sentence_lower_for_meeting_the_questi
     better[:, SENTENCE_FEATURES.index(column)] += 0.5
     model = news_library.model.sentence
     assert np.all(model.logits(better) >= model.logits(rows))
+
+
+@pytest.mark.parametrize(("span_weight", "marked"), [(0.0, "Valdera"), (1.0, "Ingrid Solberg")])
+def test_the_first_quote_answers_from_the_sentence_naming_the_answer_more_clearly(
+    make_library: LibraryFactory, tmp_path: Path, span_weight: float, marked: str
+) -> None:
+    """The first sentence repeats the question's words and names no one; the next names who
+    opened the festival. By the sentence model alone the first answers; weighed with how
+    clearly each names an answer, the second does."""
+    library = make_library(write_corpus(tmp_path / "corpus", {"festival.txt": FESTIVAL_ARTICLE}))
+    library.model = replace(library.model, span_weight=span_weight)
+    quote = library.answer("Who opened the festival?").quotes[0]
+    assert quote.text[quote.mark_start : quote.mark_end] == marked

@@ -2,9 +2,11 @@
 
 Each step is a module of its own (``question``, ``candidates``, ``features``,
 ``model``, ``span``, ``quote``); this one runs them in order. The first quote is
-the passage whose sentence the model finds likeliest to answer; further quotes
-are other passages that answer too (not copies of one already quoted), while
-they are at least ``further_quote_share`` as likely. The reply declines when
+the passage whose sentence the model finds likeliest to answer (its answering
+sentence may be the passage's next likeliest, when that one names an answer
+more clearly); further quotes are other passages that answer too (not copies of
+one already quoted), while they are at least ``further_quote_share`` as likely.
+The reply declines when
 the model's probability that its first quote answers is below the threshold
 chosen on development data, and before any model is asked when the question names
 something no article mentions (a name the corpus has never seen): the articles
@@ -35,6 +37,10 @@ FIRST_QUOTE_SHARE = 0.7
 """The first quote may take this share of ``QUOTE_CHARS``; the rest share what is left."""
 SHORTEST_QUOTE = 80
 """A further quote with less room than this is left out rather than cut to a fragment."""
+RIVAL_MARGIN = 2.0
+"""The first passage's runner-up sentence can take the answer from its best only within
+this many logits of it. Further behind, none did on SQuAD dev, and reading its spans is
+the cost: two in three questions are spared it."""
 
 
 @dataclass(frozen=True)
@@ -44,7 +50,7 @@ class Ranked:
 
     question: Question
     sentences: list[SentenceCandidate]
-    """The best sentence of each passage read, best first, copies left out."""
+    """The answering sentence of each quoted passage, best first, copies left out."""
     spans: list[MarkedSpan]
     """The marked answer of each of ``sentences``."""
     answerable: float
@@ -95,13 +101,13 @@ def rank(index: SearchIndex, question: Question, model: AnswerModel, wanted: int
         return Ranked(question, [], [], 0.0, [], {})
     first = probability(best[0].logit)
     quoted = [s for s in best[:wanted] if probability(s.logit) >= model.further_quote_share * first]
-    spans = choose_spans(question, quoted, model)
+    quoted, spans = _answering_first(question, quoted, _runner_up(sentences, best[0]), model)
     row = answerable_features(
         question,
         best_sentence_logit=best[0].logit,
         second_passage_logit=best[1].logit if len(best) > 1 else best[0].logit - 10,
         best_passage_logit=passages[0].logit,
-        best_span_logit=max(-10.0, spans[0].logit),
+        best_span_logit=_clipped(spans[0]),
         passage_coverage=best[0].features[SENTENCE_FEATURES.index("passage_coverage")],
         sentence_coverage=best[0].features[SENTENCE_FEATURES.index("coverage")],
         heaviest_missing=_passage_feature(passages, best[0].passage, "heaviest_missing"),
@@ -116,6 +122,48 @@ def rank(index: SearchIndex, question: Question, model: AnswerModel, wanted: int
         row,
         _passage_logits(sentences),
     )
+
+
+def _runner_up(
+    sentences: list[SentenceCandidate], best: SentenceCandidate
+) -> SentenceCandidate | None:
+    """The likeliest sentence of the best sentence's passage after it, if it is a rival."""
+    runner_up = next((s for s in sentences if s.passage == best.passage and s is not best), None)
+    if runner_up is None or runner_up.logit < best.logit - RIVAL_MARGIN:
+        return None
+    return runner_up
+
+
+def _answering_first(
+    question: Question,
+    quoted: list[SentenceCandidate],
+    runner_up: SentenceCandidate | None,
+    model: AnswerModel,
+) -> tuple[list[SentenceCandidate], list[MarkedSpan]]:
+    """The quoted sentences with their marked spans; the first quote's answering sentence
+    becomes its passage's runner-up when that one names an answer more clearly.
+
+    The sentence model judges a sentence by how well it covers the question, the span model
+    by whether one of its phrases is what is asked: of two close sentences, the one with
+    the clearer answer is more often the one that holds it (``model.span_weight``, chosen on
+    dev, says how much clearer)."""
+    candidates = quoted + ([runner_up] if runner_up is not None else [])
+    spans = choose_spans(question, candidates, model)
+    if runner_up is None:
+        return quoted, spans
+    runner_span = spans.pop()
+    weight = model.span_weight
+    if runner_up.logit + weight * _clipped(runner_span) > (
+        quoted[0].logit + weight * _clipped(spans[0])
+    ):
+        return [runner_up, *quoted[1:]], [runner_span, *spans[1:]]
+    return quoted, spans
+
+
+def _clipped(span: MarkedSpan) -> float:
+    """A span's logit, a sentence with no candidate (or a definition asked) counted as a
+    very unlikely one rather than an impossible one."""
+    return max(-10.0, span.logit)
 
 
 def _passage_logits(sentences: list[SentenceCandidate]) -> dict[int, list[float]]:

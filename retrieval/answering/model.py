@@ -61,12 +61,16 @@ class AnswerModel:
     """Below this probability that the best quote answers, the reply declines."""
     further_quote_share: float
     """A further quote's sentence must be at least this probable, relative to the first's."""
+    span_weight: float
+    """How much the clearest answer a sentence offers (its best span's logit) adds to its
+    own logit when the first quote's answering sentence is chosen."""
 
     def to_json(self) -> dict[str, object]:
         stages = {name: getattr(self, name).to_json() for name in STAGES}
         return {
             "answer_threshold": self.answer_threshold,
             "further_quote_share": self.further_quote_share,
+            "span_weight": self.span_weight,
             "stages": stages,
         }
 
@@ -86,6 +90,7 @@ def load_model(path: Path = MODEL_FILE) -> AnswerModel:
         answerable=_stage(stages, "answerable", ANSWERABLE_FEATURES),
         answer_threshold=float(data["answer_threshold"]),
         further_quote_share=float(data["further_quote_share"]),
+        span_weight=float(data["span_weight"]),
     )
 
 
