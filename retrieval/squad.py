@@ -13,6 +13,7 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+from collections.abc import Collection
 from pathlib import Path
 
 from pydantic import BaseModel
@@ -23,11 +24,24 @@ from retrieval.models import CorpusLoad, Document, EvalQuestion
 class SquadQuestion(EvalQuestion):
     passage: str | None = None
     """The paragraph the question was written about (for training only)."""
+    article: str | None = None
+    """The title of the article it was asked about, answerable or not."""
 
 
 class SquadSet(BaseModel):
     corpus: CorpusLoad
     questions: list[SquadQuestion]
+
+    @property
+    def titles(self) -> list[str]:
+        return [document.doc_id for document in self.corpus.documents]
+
+    def only(self, titles: Collection[str]) -> SquadSet:
+        """These articles alone, with the questions asked about them: a corpus of its own."""
+        documents = [d for d in self.corpus.documents if d.doc_id in titles]
+        corpus = self.corpus.model_copy(update={"documents": documents})
+        questions = [q for q in self.questions if q.article in titles]
+        return SquadSet(corpus=corpus, questions=questions)
 
 
 def read_squad(path: Path) -> SquadSet:
@@ -58,6 +72,7 @@ def read_squad(path: Path) -> SquadSet:
                         answers=answers,
                         doc=doc_id if answers else None,
                         passage=context,
+                        article=doc_id,
                     )
                 )
     digest = hashlib.sha256(path.read_bytes()).hexdigest()

@@ -26,6 +26,15 @@ def test_unanswerable_questions_expect_no_answer(tmp_path: Path) -> None:
     assert [q.answers for q in squad.questions if q.id.endswith("-x")] == [[], []]
 
 
+def test_some_articles_alone_keep_their_questions_unanswerable_ones_included(
+    tmp_path: Path,
+) -> None:
+    squad = read_squad(write_squad(tmp_path / "set.json.gz", "Who painted the harbour?"))
+    railway = squad.only(["Orlan_Railway"])
+    assert [d.doc_id for d in railway.corpus.documents] == ["Orlan_Railway"]
+    assert [q.id for q in railway.questions] == ["Orlan_Railway-0-0", "Orlan_Railway-x"]
+
+
 def test_the_evaluation_reports_spans_kinds_and_the_naive_baseline(tmp_path: Path) -> None:
     squad = read_squad(write_squad(tmp_path / "set.json.gz"))
     settings = RetrievalSettings(index_cache_dir=tmp_path / "cache", synonyms_file=None)

@@ -73,9 +73,9 @@ def bootstrap_model() -> AnswerModel:
 class Corpus:
     """A SQuAD piece with its index, built as the answer path builds any corpus."""
 
-    def __init__(self, path: Path, settings: RetrievalSettings) -> None:
-        self.data: SquadSet = read_squad(path)
-        self.index: SearchIndex = build_index(self.data.corpus, settings)
+    def __init__(self, data: SquadSet, settings: RetrievalSettings) -> None:
+        self.data = data
+        self.index: SearchIndex = build_index(data.corpus, settings)
 
     @property
     def questions(self) -> list[SquadQuestion]:
@@ -92,9 +92,21 @@ STAGE_ROWS: tuple[tuple[str, tuple[str, ...], RowMaker, Fitter], ...] = (
 
 
 def train(shared: Path, settings: RetrievalSettings) -> AnswerModel:
+    training, dev = squad_pieces(shared)
+    return fit_model(
+        [Corpus(piece, settings) for piece in training], Corpus(dev, settings), settings
+    )
+
+
+def squad_pieces(shared: Path) -> tuple[list[SquadSet], SquadSet]:
+    """The training pieces and the dev piece of ``shared/squad``."""
     squad = shared / "squad"
-    training = [Corpus(path, settings) for path in sorted(squad.glob("train-*.json.gz"))]
-    dev = Corpus(next(squad.glob("dev-*.json.gz")), settings)
+    training = [read_squad(path) for path in sorted(squad.glob("train-*.json.gz"))]
+    return training, read_squad(next(squad.glob("dev-*.json.gz")))
+
+
+def fit_model(training: list[Corpus], dev: Corpus, settings: RetrievalSettings) -> AnswerModel:
+    """The stages fitted on ``training`` in order, the settings that are chosen, on ``dev``."""
     model = bootstrap_model()
     for stage, names, make, fit in STAGE_ROWS:
         started = time.perf_counter()
