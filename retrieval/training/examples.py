@@ -86,12 +86,15 @@ def span_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerM
 def answerable_rows(
     index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel, wanted: int
 ) -> Rows:
-    """One row per question: can its best quote answer it? (No, when it is unanswerable.)"""
+    """One row per question: can its best quote answer it? (No, when it is unanswerable.)
+    A row's choice is its article, so that declining can be judged on articles apart."""
     rows = Rows()
-    for number, item in enumerate(questions):
+    articles: dict[str | None, int] = {}
+    for item in questions:
         ranked = rank(index, read_question(index, item.question), model, wanted)
         if ranked.answerable_row:
-            rows.add(ranked.answerable_row, bool(item.answers), number)
+            article = articles.setdefault(item.article, len(articles))
+            rows.add(ranked.answerable_row, bool(item.answers), article)
     return rows
 
 
