@@ -6,11 +6,10 @@ the passage whose sentence the model finds likeliest to answer (its answering
 sentence may be the passage's next likeliest, when that one names an answer
 more clearly); further quotes are other passages that answer too (not copies of
 one already quoted), while they are at least ``further_quote_share`` as likely.
-The reply declines when
-the model's probability that its first quote answers is below the threshold
-chosen on development data, and before any model is asked when the question names
-something no article mentions (a name the corpus has never seen): the articles
-cannot be about it.
+The reply declines when the model's probability that its first quote answers is
+below the threshold chosen on development data, and before any model is asked
+when the question names something no article mentions (a name the corpus has
+never seen): the articles cannot be about it.
 """
 
 from __future__ import annotations
@@ -39,8 +38,8 @@ SHORTEST_QUOTE = 80
 """A further quote with less room than this is left out rather than cut to a fragment."""
 RIVAL_MARGIN = 2.0
 """The first passage's runner-up sentence can take the answer from its best only within
-this many logits of it. Further behind, none did on SQuAD dev, and reading its spans is
-the cost: two in three questions are spared it."""
+this many logits of it. Further behind, letting it gained nothing on SQuAD dev, and
+reading its spans is the cost: two in three questions are spared it."""
 
 
 @dataclass(frozen=True)

@@ -1,13 +1,14 @@
 """``python -m retrieval held-out``: the whole answer path on articles nothing was fitted on.
 
 Dev chooses the model's settings, and every change to the answer path has been
-measured on it, so dev's figures flatter the model a little. The piece with
+measured on it, so dev's figures may flatter the model. The piece with
 unanswerable questions (``train-v2.0-*``) holds ten articles that the other
 training piece holds too. Each half of those articles is judged in turn: the
 model is fitted as ``make train`` fits it, on every training article but the
 judged half's, chooses its settings on dev, and answers the judged half's
-questions, answerable and unanswerable, from a corpus of those articles alone.
-This is what held-out questions of the same kind will see, declining included.
+questions, answerable and unanswerable, from a corpus of those articles alone:
+the nearest this data comes to unseen questions of the same kind, declining
+included.
 """
 
 from __future__ import annotations
