@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import random
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from retrieval.answering.model import MODEL_FILE, ModelError, load_model, probab
 from retrieval.answering.trees import TreeModel
 from retrieval.training.examples import Rows
 from retrieval.training.fit import _table, fit_stage, fit_trees
+from retrieval.training.train import _report_declining
 
 
 def test_the_packaged_model_has_every_stage_and_a_threshold() -> None:
@@ -51,6 +53,20 @@ def test_a_stage_needs_right_and_wrong_examples() -> None:
     rows.add([1.0], label=True, group=0)
     with pytest.raises(ValueError, match="both right and wrong"):
         fit_stage(("a",), rows)
+
+
+def test_declining_is_not_cross_validated_when_half_the_articles_hold_no_unanswerable(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """SQuAD 2.0 keeps an article's unanswerable questions together: leaving out the one
+    article that has them leaves nothing to learn declining from."""
+    rows = Rows()
+    for number in range(40):
+        article = number % 2
+        rows.add([number / 40], label=article == 1 or number % 4 == 0, group=article)
+    with caplog.at_level(logging.INFO, logger="retrieval.training.train"):
+        _report_declining(rows, threshold=0.5)
+    assert "not cross-validated" in caplog.text
 
 
 CHOICE = 10
