@@ -46,9 +46,12 @@ from retrieval.training.fit import fit_stage, fit_trees
 
 log = logging.getLogger(__name__)
 
-WRONGLY_DECLINED_GOAL = 0.025
+WRONGLY_DECLINED_GOAL = 0.01
 """The threshold declines at most this share of the dev questions (all answerable),
-those declined for naming what no article mentions included."""
+those declined for naming what no article mentions included. On articles no stage was
+fitted on (``make held-out``), declining 2.5% of the answerable questions declined 4.6% of
+the unanswerable ones: seven in eight declines were answerable questions lost, so the
+threshold declines only where the model is surest."""
 FURTHER_QUOTE_SHARES = (0.05, 0.1, 0.2, 0.3, 0.5, 1.0)
 SPAN_WEIGHTS = (0.0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7)
 
