@@ -71,3 +71,25 @@ def test_a_measure_s_noun_that_names_something_else_asks_for_no_number(question:
 def test_a_date_question_may_ask_for_the_year_itself(question: str, measure: Measure) -> None:
     asked = asked_for(question)
     assert (asked.kind, asked.measure) == (AnswerKind.DATE, measure)
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Who replaced the coach when he resigned?", AnswerKind.NAME),
+        ("Where were the ministers staying when the talks began?", AnswerKind.PLACE),
+        ("What did the council decide when the plant closed?", AnswerKind.THING),
+        ("When the talks failed, who left the room first?", AnswerKind.NAME),
+        ("After the war ended, which city became the capital?", AnswerKind.PLACE),
+        ("In the end, when did the siege end?", AnswerKind.DATE),
+        ("How did the army react when the king died?", AnswerKind.ANY),
+    ],
+)
+def test_the_question_word_that_asks_is_the_first_past_a_scene_setting_clause(
+    question: str, kind: AnswerKind
+) -> None:
+    assert asked_for(question).kind is kind
+
+
+def test_a_question_word_inside_a_name_does_not_outrank_the_one_that_asks() -> None:
+    assert asked_for("What planet does the Doctor Who hero come from?").kind is AnswerKind.THING

@@ -119,3 +119,9 @@ def test_a_name_written_out_weighs_what_the_question_s_acronym_weighs(
     for word in ("Shanghai", "Cooperation", "Organization"):
         (term,) = plain_terms(word)
         assert question.term_weights[term] == weight
+
+
+def test_a_scene_setting_clause_is_passed_over_for_the_question_word_that_asks() -> None:
+    context = wh_context("When the coach resigned, who replaced him?")
+    assert context.before == ()
+    assert context.after == (word_keys("replaced"), word_keys("him"))

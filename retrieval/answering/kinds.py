@@ -83,6 +83,11 @@ _NOUN_MEASURES: list[tuple[re.Pattern[str], Measure]] = [
 ]
 """"What was the population of …", "what is the value …": a number asked for by its noun."""
 _ASKS_YEAR = re.compile(r"\b(what|which)\s+year\b", re.IGNORECASE)
+_LEADING_CLAUSE = re.compile(
+    r"^\s*(?:when|where|while|after|before|if|once|as)\b[^,?]*,\s*"
+    r"(?=(?:who|whom|whose|what|which|where|when|how)\b)",
+    re.IGNORECASE,
+)
 _RULES: list[tuple[re.Pattern[str], AnswerKind]] = [
     (re.compile(_DATE_WORDS), AnswerKind.DATE),
     (re.compile(rf"\b(which|what)\s+(?:\w+\s+)?({_PLACE_NOUNS})\b"), AnswerKind.PLACE),
@@ -90,6 +95,7 @@ _RULES: list[tuple[re.Pattern[str], AnswerKind]] = [
     (re.compile(rf"\b(which|what)\s+(?:\w+\s+)?({_NAME_NOUNS})\b"), AnswerKind.NAME),
     (re.compile(r"\b(who|whom|whose)\b"), AnswerKind.NAME),
     (re.compile(r"\b(what|which)\b"), AnswerKind.THING),
+    (re.compile(r"\b(why|how)\b"), AnswerKind.ANY),
 ]
 
 # "Who is Sergei Lavrov?" asks for a description of someone named, not for a name.
@@ -114,27 +120,48 @@ def asked_for(question: str) -> AskedFor:
         return AskedFor(AnswerKind.DEFINITION)
     if _asks_what_something_is(question):
         return AskedFor(AnswerKind.DEFINITION)
-    text = question.casefold()
+    text = asked_clause(question).casefold()
     for pattern, measure in _MEASURES:
         if pattern.search(text):
             return AskedFor(AnswerKind.NUMBER, measure)
-    if _ASKS_YEAR.search(text):
+    first = _first_question_word(text)
+    if first is None:
+        return AskedFor(AnswerKind.ANY)
+    start, kind = first
+    if kind is AnswerKind.DATE and _ASKS_YEAR.match(text, start):
         return AskedFor(AnswerKind.DATE, Measure.YEAR)
-    if by_noun := _measure_by_noun(text):
+    if by_noun := _measure_by_noun(text, start if kind is AnswerKind.DATE else None):
         return AskedFor(AnswerKind.NUMBER, by_noun)
-    for pattern, kind in _RULES:
-        if pattern.search(text):
-            return AskedFor(kind)
-    return AskedFor(AnswerKind.ANY)
+    return AskedFor(kind)
 
 
-def _measure_by_noun(text: str) -> Measure | None:
+def asked_clause(question: str) -> str:
+    """``question`` without a leading clause that only sets the scene: "When John Fox left,
+    who replaced him?" asks who, not when."""
+    return _LEADING_CLAUSE.sub("", question, count=1)
+
+
+def _first_question_word(text: str) -> tuple[int, AnswerKind] | None:
+    """Where the question's first question word stands, and the kind it asks for. The first
+    one asks: "Who fumbled when tackled?" wants a person, and the "when" that follows only
+    says which moment."""
+    found = [
+        (match.start(), order, kind)
+        for order, (pattern, kind) in enumerate(_RULES)
+        if (match := pattern.search(text))
+    ]
+    if not found:
+        return None
+    start, _, kind = min(found)
+    return start, kind
+
+
+def _measure_by_noun(text: str, date_start: int | None) -> Measure | None:
     """The measure a number is asked for by its noun, unless a date is asked first: "What
     was the value of the collection when it was left?" asks for a value."""
-    date = re.search(_DATE_WORDS, text)
     for pattern, measure in _NOUN_MEASURES:
         found = pattern.search(text)
-        if found and (date is None or found.start() < date.start()):
+        if found and (date_start is None or found.start() < date_start):
             return measure
     return None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from retrieval.analysis import plain_terms
+from retrieval.answering.kinds import asked_clause
 from retrieval.answering.span_candidates import written_words
 
 WH_WORDS = frozenset({"what", "which", "who", "whom", "whose", "when", "where", "why", "how"})
@@ -40,8 +41,9 @@ class WhContext:
 
 
 def wh_context(question: str) -> WhContext:
-    """The context of the first wh-word; none when the question has no wh-word."""
-    tokens = written_words(question)
+    """The context of the first wh-word of the clause that asks (past a leading "When John
+    Fox left, …"); none when the question has no wh-word."""
+    tokens = written_words(asked_clause(question))
     lowered = [token.casefold() for token in tokens]
     wh = next((n for n, token in enumerate(lowered) if token in WH_WORDS), None)
     if wh is None:
