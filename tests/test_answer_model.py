@@ -11,12 +11,15 @@ import numpy as np
 import pytest
 from lightgbm import LGBMRanker
 
+from retrieval import RetrievalSettings
 from retrieval.answering.features import PASSAGE_FEATURES, SENTENCE_FEATURES, SPAN_FEATURES
 from retrieval.answering.model import MODEL_FILE, ModelError, load_model, probability
 from retrieval.answering.trees import TreeModel
+from retrieval.squad import read_squad
 from retrieval.training.examples import Rows
 from retrieval.training.fit import _table, fit_stage, fit_trees
-from retrieval.training.train import _report_declining
+from retrieval.training.train import Corpus, _report_declining, off_topic_questions
+from tests.corpus_builders import write_squad
 
 
 def test_the_packaged_model_has_every_stage_and_a_threshold() -> None:
@@ -65,8 +68,20 @@ def test_declining_is_not_cross_validated_when_half_the_articles_hold_no_unanswe
         article = number % 2
         rows.add([number / 40], label=article == 1 or number % 4 == 0, group=article)
     with caplog.at_level(logging.INFO, logger="retrieval.training.train"):
-        _report_declining(rows, threshold=0.5)
+        _report_declining(rows, Rows(), threshold=0.5)
     assert "not cross-validated" in caplog.text
+
+
+def test_off_topic_questions_are_about_articles_the_corpus_lacks_and_unanswerable(
+    tmp_path: Path,
+) -> None:
+    squad = read_squad(write_squad(tmp_path / "set.json.gz"))
+    settings = RetrievalSettings(index_cache_dir=tmp_path / "cache", synonyms_file=None)
+    harbour = Corpus(squad.only(["Harbour_of_Velmar"]), settings)
+    asked = off_topic_questions(harbour, [harbour, Corpus(squad, settings)])
+    assert asked
+    assert {question.article for question in asked} == {"Orlan_Railway"}
+    assert all(question.answers == [] for question in asked)
 
 
 CHOICE = 10

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from retrieval import Library
 from retrieval.answering.builder import rank
 from retrieval.answering.evidence import weigh_question
@@ -91,3 +93,18 @@ def test_a_year_the_answering_passage_does_not_state_counts_against_answering(
     assert _answerable_feature(news_library, swapped, "number_missing") == 1
     stated = "Who built the terminal that cost 480 million euros?"
     assert _answerable_feature(news_library, stated, "number_missing") == 0
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who won the football match in Valmora?",
+        "Which film won the prize at the Valmora festival?",
+        "How many goals did the Valmora team score last season?",
+    ],
+)
+def test_a_question_about_what_no_article_covers_is_declined_though_it_names_their_places(
+    news_library: Library, question: str
+) -> None:
+    """The archive holds the place but not the story: most of what is asked is nowhere."""
+    assert news_library.answer(question).status == "declined"

@@ -645,9 +645,11 @@ def answerable_features(
     (names looked for in the passage alone: 14.4%, but a news question about where a
     meeting took place is then declined)."""
     evidence = question.evidence
-    unseen = sum(w for c, w in evidence.weights.items() if c in evidence.unseen) / (
-        evidence.total or 1.0
-    )
+    unseen = sum(
+        w
+        for c, w in evidence.weights.items()
+        if c in evidence.unseen and c not in evidence.alternatives
+    ) / (evidence.total or 1.0)
     negated = any(word in _NEGATIONS for word in question.text.casefold().split())
     return [
         best_sentence_logit,

@@ -39,6 +39,12 @@ class Rows:
         self.labels.append(int(label))
         self.groups.append(group)
 
+    def __add__(self, other: Rows) -> Rows:
+        joined = Rows()
+        joined.extend(self)
+        joined.extend(other)
+        return joined
+
     def extend(self, other: Rows) -> None:
         """Add another corpus's rows, its choice numbers moved past these."""
         offset = max(self.groups, default=-1) + 1
@@ -87,11 +93,16 @@ def answerable_rows(
     index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel, wanted: int
 ) -> Rows:
     """One row per question: can its best quote answer it? (No, when it is unanswerable.)
-    A row's choice is its article, so that declining can be judged on articles apart."""
+    A row's choice is its article, so that declining can be judged on articles apart. A
+    question that names what no article mentions is left out: the answer path declines it
+    before the model is asked."""
     rows = Rows()
     articles: dict[str | None, int] = {}
     for item in questions:
-        ranked = rank(index, read_question(index, item.question), model, wanted)
+        question = read_question(index, item.question)
+        if question.evidence.unknown_names:
+            continue
+        ranked = rank(index, question, model, wanted)
         if ranked.answerable_row:
             article = articles.setdefault(item.article, len(articles))
             rows.add(ranked.answerable_row, bool(item.answers), article)
