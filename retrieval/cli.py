@@ -239,7 +239,11 @@ def _held_out(shared: Path) -> int:
     from retrieval.training.held_out import held_out  # scikit-learn, LightGBM, as for train
 
     logging.getLogger("retrieval").setLevel(logging.INFO)
-    print("\n".join(summary_lines(summarize(held_out(shared, RetrievalSettings())))))
+    judged, off_topic = held_out(shared, RetrievalSettings())
+    print("\nquestions of the held-out articles:")
+    print("\n".join(summary_lines(summarize(judged))))
+    print("\noff-topic: dev questions asked of them (naming only what they mention):")
+    print("\n".join(summary_lines(summarize(off_topic))))
     return 0
 
 

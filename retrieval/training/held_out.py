@@ -8,7 +8,8 @@ model is fitted as ``make train`` fits it, on every training article but the
 judged half's, chooses its settings on dev, and answers the judged half's
 questions, answerable and unanswerable, from a corpus of those articles alone:
 the nearest this data comes to unseen questions of the same kind, declining
-included.
+included. Dev's questions are asked of the same corpus too, as off-topic
+questions: about articles it lacks, written by people, and fitted on by no stage.
 """
 
 from __future__ import annotations
@@ -16,24 +17,28 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
+from retrieval.answering.question import read_question
 from retrieval.evaluation import QuestionResult, evaluate
 from retrieval.index import build_index
 from retrieval.library import Library
 from retrieval.settings import RetrievalSettings
-from retrieval.squad import SquadSet
-from retrieval.training.train import Corpus, fit_model, squad_pieces
+from retrieval.squad import SquadQuestion, SquadSet
+from retrieval.training.train import OFF_TOPIC_STEP, Corpus, fit_model, squad_pieces
 
 log = logging.getLogger(__name__)
 
 
-def held_out(shared: Path, settings: RetrievalSettings) -> list[QuestionResult]:
+def held_out(
+    shared: Path, settings: RetrievalSettings
+) -> tuple[list[QuestionResult], list[QuestionResult]]:
     """Every question of the unanswerable piece, each answered by a model fitted without
-    its article."""
+    its article; and off-topic questions asked of those articles."""
     training, dev_piece = squad_pieces(shared)
     judged_piece = next(p for p in training if any(not q.answers for q in p.questions))
     titles = sorted(judged_piece.titles)
     dev = Corpus(dev_piece, settings)
     results: list[QuestionResult] = []
+    off_topic: list[QuestionResult] = []
     for half in (titles[::2], titles[1::2]):
         log.info("held out: %s", ", ".join(half))
         kept = [_without(piece, half) for piece in training]
@@ -41,7 +46,19 @@ def held_out(shared: Path, settings: RetrievalSettings) -> list[QuestionResult]:
         judged = judged_piece.only(half)
         library = Library(settings, build_index(judged.corpus, settings), model)
         results += evaluate(library, judged.questions)
-    return results
+        off_topic += evaluate(library, _off_topic(library, dev_piece))
+    return results, off_topic
+
+
+def _off_topic(library: Library, dev: SquadSet) -> list[SquadQuestion]:
+    """Every ``OFF_TOPIC_STEP``-th dev question as an unanswerable question of the
+    library's articles, unless it names what they never mention: the model is not asked
+    about those, and counting them would measure only that rule."""
+    return [
+        question.model_copy(update={"answers": []})
+        for question in dev.questions[::OFF_TOPIC_STEP]
+        if not read_question(library.index, question.question).evidence.unknown_names
+    ]
 
 
 def _without(piece: SquadSet, titles: list[str]) -> SquadSet:
