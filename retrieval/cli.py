@@ -124,7 +124,8 @@ def build_parser(prog: str = "citebot-retrieval") -> argparse.ArgumentParser:
         "train",
         help="fit the answer model on ../shared/squad and write it (needs the dev extra)",
         description="Fit the answer model on SQuAD's training pieces, choose the decline "
-        "threshold on the dev piece, write the model file and print the dev figures.",
+        "threshold on the dev piece, write the model file and print the dev figures (also "
+        "with each dev article's questions asked of that article alone).",
     )
     run_train.add_argument(
         "--shared", type=Path, default=Path("../shared"), metavar="DIR", help="default ../shared"
@@ -138,7 +139,8 @@ def build_parser(prog: str = "citebot-retrieval") -> argparse.ArgumentParser:
         "questions (needs the dev extra; about 20 minutes)",
         description="Measure the whole answer path on articles no stage was fitted on and no "
         "setting was chosen on: each half of train-v2.0's articles is left out of fitting in "
-        "turn and its questions, answerable and unanswerable, answered from those articles.",
+        "turn and its questions, answerable and unanswerable, answered from those articles; "
+        "dev's questions are asked of them too, as off-topic ones.",
     )
     held_out.add_argument(
         "--shared", type=Path, default=Path("../shared"), metavar="DIR", help="default ../shared"
