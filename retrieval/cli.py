@@ -139,8 +139,9 @@ def build_parser(prog: str = "citebot-retrieval") -> argparse.ArgumentParser:
         "questions (needs the dev extra; about 20 minutes)",
         description="Measure the whole answer path on articles no stage was fitted on and no "
         "setting was chosen on: each half of train-v2.0's articles is left out of fitting in "
-        "turn and its questions, answerable and unanswerable, answered from those articles; "
-        "dev's questions are asked of them too, as off-topic ones.",
+        "turn and its questions, answerable and unanswerable, answered from those articles "
+        "and from each article alone; dev's questions are asked of both too, as off-topic "
+        "ones.",
     )
     held_out.add_argument(
         "--shared", type=Path, default=Path("../shared"), metavar="DIR", help="default ../shared"
@@ -255,11 +256,18 @@ def _held_out(shared: Path) -> int:
     from retrieval.training.held_out import held_out  # scikit-learn, LightGBM, as for train
 
     logging.getLogger("retrieval").setLevel(logging.INFO)
-    judged, off_topic = held_out(shared, RetrievalSettings())
-    print("\nquestions of the held-out articles:")
-    print("\n".join(summary_lines(summarize(judged))))
-    print("\noff-topic: dev questions asked of them (naming only what they mention):")
-    print("\n".join(summary_lines(summarize(off_topic))))
+    measured = held_out(shared, RetrievalSettings())
+    for heading, results in (
+        ("questions of the held-out articles", measured.judged),
+        (
+            "off-topic: dev questions asked of them (naming only what they mention)",
+            measured.off_topic,
+        ),
+        ("each held-out article's questions asked of that article alone", measured.alone),
+        ("off-topic: dev questions asked of each held-out article alone", measured.alone_off_topic),
+    ):
+        print(f"\n{heading}:")
+        print("\n".join(summary_lines(summarize(results))))
     return 0
 
 

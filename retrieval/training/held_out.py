@@ -10,12 +10,16 @@ questions, answerable and unanswerable, from a corpus of those articles alone:
 the nearest this data comes to unseen questions of the same kind, declining
 included. Dev's questions are asked of the same corpus too, as off-topic
 questions: about articles it lacks, written by people, and fitted on by no stage.
+Both are asked again of each held-out article alone: a news archive often holds a
+few stories, and what a question's words say about answering depends on how much
+text the archive holds.
 """
 
 from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import NamedTuple
 
 from retrieval.answering.question import read_question
 from retrieval.evaluation import QuestionResult, evaluate
@@ -31,35 +35,53 @@ OFF_TOPIC_SAMPLE = 5
 """Every fifth dev question is asked as an off-topic one: about 900 reach the model."""
 
 
-def held_out(
-    shared: Path, settings: RetrievalSettings
-) -> tuple[list[QuestionResult], list[QuestionResult]]:
+class HeldOut(NamedTuple):
+    judged: list[QuestionResult]
+    """The held-out articles' questions, asked of a corpus of half of them."""
+    off_topic: list[QuestionResult]
+    """Dev's questions asked of that corpus."""
+    alone: list[QuestionResult]
+    """Each held-out article's questions asked of it alone, as of a news archive of few
+    stories, where a fair question's ordinary word is more often one no passage uses."""
+    alone_off_topic: list[QuestionResult]
+    """Dev's questions asked of each held-out article alone, as many in all as of the
+    corpus of half of them."""
+
+
+def held_out(shared: Path, settings: RetrievalSettings) -> HeldOut:
     """Every question of the unanswerable piece, each answered by a model fitted without
     its article; and off-topic questions asked of those articles."""
     training, dev_piece = squad_pieces(shared)
     judged_piece = next(p for p in training if any(not q.answers for q in p.questions))
     titles = sorted(judged_piece.titles)
     dev = Corpus(dev_piece, settings)
-    results: list[QuestionResult] = []
-    off_topic: list[QuestionResult] = []
+    measured = HeldOut([], [], [], [])
     for half in (titles[::2], titles[1::2]):
         log.info("held out: %s", ", ".join(half))
         kept = [_without(piece, half) for piece in training]
         model = fit_model([Corpus(piece, settings) for piece in kept], dev, settings)
         judged = judged_piece.only(half)
         library = Library(settings, build_index(judged.corpus, settings), model)
-        results += evaluate(library, judged.questions)
-        off_topic += evaluate(library, _off_topic(library, dev_piece))
-    return results, off_topic
+        measured.judged.extend(evaluate(library, judged.questions))
+        measured.off_topic.extend(evaluate(library, _off_topic(library, dev_piece)))
+        for title in half:
+            article = judged_piece.only([title])
+            library = Library(settings, build_index(article.corpus, settings), model)
+            measured.alone.extend(evaluate(library, article.questions))
+            asked = _off_topic(library, dev_piece, OFF_TOPIC_SAMPLE * len(half))
+            measured.alone_off_topic.extend(evaluate(library, asked))
+    return measured
 
 
-def _off_topic(library: Library, dev: SquadSet) -> list[SquadQuestion]:
-    """Every ``OFF_TOPIC_SAMPLE``-th dev question as an unanswerable question of the
+def _off_topic(
+    library: Library, dev: SquadSet, step: int = OFF_TOPIC_SAMPLE
+) -> list[SquadQuestion]:
+    """Every ``step``-th dev question as an unanswerable question of the
     library's articles, unless it names what they never mention: the model is not asked
     about those, and counting them would measure only that rule."""
     return [
         question.model_copy(update={"answers": []})
-        for question in dev.questions[::OFF_TOPIC_SAMPLE]
+        for question in dev.questions[::step]
         if not read_question(library.index, question.question).evidence.unknown_names
     ]
 
