@@ -136,7 +136,7 @@ def build_parser(prog: str = "citebot-retrieval") -> argparse.ArgumentParser:
     held_out = commands.add_parser(
         "held-out",
         help="fit twice, each time without half the articles of train-v2.0, and answer their "
-        "questions (needs the dev extra; about 20 minutes)",
+        "questions (needs the dev extra; about 25 minutes)",
         description="Measure the whole answer path on articles no stage was fitted on and no "
         "setting was chosen on: each half of train-v2.0's articles is left out of fitting in "
         "turn and its questions, answerable and unanswerable, answered from those articles "

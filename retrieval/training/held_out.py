@@ -50,7 +50,8 @@ class HeldOut(NamedTuple):
 
 def held_out(shared: Path, settings: RetrievalSettings) -> HeldOut:
     """Every question of the unanswerable piece, each answered by a model fitted without
-    its article; and off-topic questions asked of those articles."""
+    its article, from the half of the articles it is in and from its article alone; and
+    off-topic questions asked of both."""
     training, dev_piece = squad_pieces(shared)
     judged_piece = next(p for p in training if any(not q.answers for q in p.questions))
     titles = sorted(judged_piece.titles)
@@ -66,10 +67,10 @@ def held_out(shared: Path, settings: RetrievalSettings) -> HeldOut:
         measured.off_topic.extend(evaluate(library, _off_topic(library, dev_piece)))
         for title in half:
             article = judged_piece.only([title])
-            library = Library(settings, build_index(article.corpus, settings), model)
-            measured.alone.extend(evaluate(library, article.questions))
-            asked = _off_topic(library, dev_piece, OFF_TOPIC_SAMPLE * len(half))
-            measured.alone_off_topic.extend(evaluate(library, asked))
+            alone = Library(settings, build_index(article.corpus, settings), model)
+            measured.alone.extend(evaluate(alone, article.questions))
+            asked = _off_topic(alone, dev_piece, OFF_TOPIC_SAMPLE * len(half))
+            measured.alone_off_topic.extend(evaluate(alone, asked))
     return measured
 
 
