@@ -84,6 +84,23 @@ def test_a_number_in_a_unit_of_the_measure_asked_is_told_from_other_numbers(
     assert numbers == {"480 million euros": 1.0, "over four years": 0.0}
 
 
+def test_a_name_cut_before_its_last_word_is_not_a_full_name(seed_library: Library) -> None:
+    """ "Zamir Kabulov, President Vladimir Putin's special representative …": "President
+    Vladimir" is capitalised throughout, but Putin's name goes on after it."""
+    index, model = seed_library.index, seed_library.model
+    question = read_question(index, "Who is Putin's special representative for Afghanistan?")
+    sentences = read_sentences(index, question, retrieve(index, question, model), model)
+    sentence = next(s for s in sentences if s.text.startswith("Zamir Kabulov"))
+    scored = scored_spans(question, sentence, model)
+    column = SPAN_FEATURES.index("full_name_for_person")
+    full = {
+        sentence.text[candidate.start : candidate.end]: row[column]
+        for candidate, row in zip(scored.candidates, scored.features.tolist(), strict=True)
+    }
+    assert full["Zamir Kabulov"] == 1.0
+    assert full["President Vladimir"] == 0.0
+
+
 def test_no_sentences_no_spans(news_library: Library) -> None:
     question = read_question(news_library.index, "How much did the terminal cost?")
     assert choose_spans(question, [], news_library.model) == []
