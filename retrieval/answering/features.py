@@ -449,7 +449,7 @@ def span_features(
         & (length >= 2)
         & (capitals == length)
         & ~institution
-        & ~_name_goes_on(sentence, listed)[last],
+        & ~words.name_goes_on[last],
         between(words.asked_before, first - NEAR_WORDS, first) / NEAR_WORDS,
         between(words.asked_before, last + 1, last + 1 + NEAR_WORDS) / NEAR_WORDS,
         between(words.heads_before, first - 1, last + 2) > 0,
@@ -466,17 +466,6 @@ def span_features(
     for number, column in enumerate(columns):
         table[:, number] = column
     return table
-
-
-def _name_goes_on(sentence: str, listed: list[Word]) -> npt.NDArray[np.bool_]:
-    """For each word, whether a capitalised word follows it with nothing but a space
-    between: a span ending there stops inside a name ("President Vladimir" of "President
-    Vladimir Putin's envoy"), so it is not a full one."""
-    goes_on = [
-        following.text[:1].isupper() and not sentence[word.end : following.start].strip()
-        for word, following in pairwise(listed)
-    ]
-    return np.asarray([*goes_on, False], bool)
 
 
 def _class_columns(

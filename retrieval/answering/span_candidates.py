@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 import numpy as np
 import numpy.typing as npt
@@ -90,6 +91,10 @@ class SentenceWords:
     """The same for letters and currency or percent signs (what makes a number a measure)."""
     classes: WordFlags
     """What each word can be: only a verb, a noun, only a modifier."""
+    name_goes_on: npt.NDArray[np.bool_]
+    """For each word, whether a capitalised word follows it with nothing but a space
+    between: a span ending there stops inside a name ("President Vladimir" of "President
+    Vladimir Putin's envoy")."""
     verbs_before: Floats
     """Running counts of the words that can only be verbs."""
     head_closeness: Floats
@@ -117,6 +122,7 @@ class SentenceWords:
             parse.digits_before,
             parse.unit_marks_before,
             parse.classes,
+            parse.name_goes_on,
             _padded_running(parse.classes.verbs.tolist()),
             np.asarray(head_closeness, np.float64),
             _padded_running([_asked_weight(word, weights) for word in words]),
@@ -177,6 +183,7 @@ class SentenceParse:
     digits_before: npt.NDArray[np.intp]
     unit_marks_before: npt.NDArray[np.intp]
     classes: WordFlags
+    name_goes_on: npt.NDArray[np.bool_]
 
 
 @lru_cache(maxsize=PARSES_KEPT)
@@ -195,7 +202,23 @@ def parse_sentence(sentence: str) -> SentenceParse:
     for array in counts:
         array.setflags(write=False)
     classes = word_flags([text for _, _, text, _ in words])
-    return SentenceParse(tuple(words), tuple(_typed_spans(sentence, words)), *counts, classes)
+    return SentenceParse(
+        tuple(words),
+        tuple(_typed_spans(sentence, words)),
+        *counts,
+        classes,
+        _name_goes_on(sentence, words),
+    )
+
+
+def _name_goes_on(sentence: str, words: list[ParsedWord]) -> npt.NDArray[np.bool_]:
+    goes_on = [
+        following[2][:1].isupper() and not sentence[word[1] : following[0]].strip()
+        for word, following in pairwise(words)
+    ]
+    flags = np.asarray([*goes_on, False], bool)
+    flags.setflags(write=False)
+    return flags
 
 
 def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:
