@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 
-from retrieval.answering.semantic import closest_by_sentence, word_vectors
+from retrieval.answering.semantic import closest_by_sentence, meaning_by_sentence, word_vectors
 
 
 def test_a_word_means_the_same_whichever_batch_it_was_learnt_in() -> None:
@@ -61,3 +62,23 @@ def test_a_word_gets_the_tokens_the_tokenizer_gives_whether_or_not_it_is_asked()
     words = ["summit", "kilometres", "ratification", "Tashkent", "xqzv", ""]
     tokenized = vectors._tokenizer.encode_batch_fast(words, add_special_tokens=False)
     assert vectors._token_ids(words) == [encoding.ids or [0] for encoding in tokenized]
+
+
+def test_a_passage_part_about_what_is_asked_is_closer_in_meaning_than_one_about_else() -> None:
+    vectors = word_vectors()
+    question = vectors.of(["day", "game", "played"]).sum(axis=0)
+    sentences = [["concert", "tickets"], ["sold"], [], [], ["match", "held"], ["february"]]
+    words = vectors.of([word for sentence in sentences for word in sentence])
+    meanings = meaning_by_sentence(question, words, ends=[2, 3, 3, 3, 5, 6])
+    assert meanings[4] > meanings[0]
+
+
+def test_a_sentence_means_what_its_words_and_its_neighbours_mean_together() -> None:
+    vectors = word_vectors()
+    question = vectors.of(["railway", "length"]).sum(axis=0)
+    sentences = [["railway", "opened"], [], ["kilometres", "long"], ["banana"]]
+    words = vectors.of([word for sentence in sentences for word in sentence])
+    meanings = meaning_by_sentence(question, words, ends=[2, 2, 4, 5])
+    together = words[:4].sum(axis=0)
+    expected = float(together @ question / np.linalg.norm(together) / np.linalg.norm(question))
+    assert meanings[1] == pytest.approx(expected, abs=1e-5)

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
 from retrieval.answering.features import (
     compared_sentence_features,
     passage_features,
@@ -20,7 +22,7 @@ from retrieval.answering.features import (
 from retrieval.answering.model import AnswerModel
 from retrieval.answering.question import Question
 from retrieval.answering.reading import Reading, read_passages
-from retrieval.answering.semantic import closest_by_sentence, word_vectors
+from retrieval.answering.semantic import closest_by_sentence, meaning_by_sentence, word_vectors
 from retrieval.index import SearchIndex
 
 RETRIEVE_DEPTH = 30
@@ -86,14 +88,19 @@ def read_sentences(
     """Every sentence of the ``READ_DEPTH`` likeliest passages, likeliest first."""
     concepts = list(question.concept_words)
     concept_vectors = word_vectors().of([question.concept_words[c] for c in concepts])
+    weights = [question.evidence.weights.get(concept, 0.0) for concept in concepts]
+    question_meaning = np.asarray(weights, dtype=np.float32) @ concept_vectors
     read = passages[:READ_DEPTH]
     readings = read_passages(index, [candidate.passage for candidate in read])
     own_rows = []
     for candidate, reading in zip(read, readings, strict=True):
         closeness = closest_by_sentence(concept_vectors, reading.words, reading.word_ends)
         similar = [dict(zip(concepts, closest, strict=True)) for closest in closeness]
+        meaning = meaning_by_sentence(question_meaning, reading.words, reading.word_ends)
         own_rows.append(
-            sentence_features(question, reading, candidate.logit, candidate.bm25_share, similar)
+            sentence_features(
+                question, reading, candidate.logit, candidate.bm25_share, similar, meaning
+            )
         )
     placed = [
         (candidate.passage, number, reading, row)

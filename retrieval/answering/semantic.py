@@ -175,3 +175,32 @@ def _wordllama_folder() -> Path:
     if spec is None or spec.origin is None:
         raise ImportError("wordllama is not installed")
     return Path(spec.origin).parent
+
+
+def meaning_by_sentence(
+    question: npt.NDArray[np.float32], words: Vectors, ends: list[int]
+) -> list[float]:
+    """For each sentence, the cosine between the question's meaning and that of the sentence
+    with its neighbours: a text's meaning is the sum of its words' vectors, the question's
+    the sum of its concepts', each weighted by its IDF.
+
+    The answer often stands beside the sentence that repeats the question, in words that
+    share little with it ("The game was played on …" after the sentence about the Super
+    Bowl). Read over the neighbours, the closeness says that this part of a passage is about
+    what is asked, and leaves it to the sentence's own columns to say which sentence in it
+    answers; read over the sentence alone, it rewarded sentences that repeat the question.
+    """
+    if not len(words) or not np.any(question):
+        return [0.0 for _ in ends]
+    running = np.vstack([np.zeros((1, words.shape[1]), np.float32), np.cumsum(words, axis=0)])
+    starts = [0, *ends[:-1]]
+    last = len(ends) - 1
+    around = (
+        running[[ends[min(number + 1, last)] for number in range(len(ends))]]
+        - running[[starts[max(number - 1, 0)] for number in range(len(ends))]]
+    )
+    lengths = np.linalg.norm(around, axis=1) * float(np.linalg.norm(question))
+    cosines: list[float] = np.where(
+        lengths > 0, around @ question / np.maximum(lengths, 1e-12), 0.0
+    ).tolist()
+    return cosines
