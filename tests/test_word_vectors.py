@@ -5,7 +5,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from retrieval.answering.semantic import closest_by_sentence, meaning_by_sentence, word_vectors
+from retrieval.answering.semantic import (
+    closeness_around,
+    closest_by_sentence,
+    meaning_by_sentence,
+    word_vectors,
+)
 
 
 def test_a_word_means_the_same_whichever_batch_it_was_learnt_in() -> None:
@@ -82,3 +87,10 @@ def test_a_sentence_means_what_its_words_and_its_neighbours_mean_together() -> N
     together = words[:4].sum(axis=0)
     expected = float(together @ question / np.linalg.norm(together) / np.linalg.norm(question))
     assert meanings[1] == pytest.approx(expected, abs=1e-5)
+
+
+def test_a_question_word_counts_as_close_as_its_nearest_word_in_or_beside_a_sentence() -> None:
+    closest = [[1.0, 0.2], [0.1, -0.3], [0.0, 0.6], [0.9, 0.0]]
+    shares = np.array([0.75, 0.25], np.float32)
+    around = closeness_around(closest, shares)
+    assert around == pytest.approx([0.75 + 0.05, 0.75 + 0.15, 0.675 + 0.15, 0.675 + 0.15])

@@ -22,7 +22,12 @@ from retrieval.answering.features import (
 from retrieval.answering.model import AnswerModel
 from retrieval.answering.question import Question
 from retrieval.answering.reading import Reading, read_passages
-from retrieval.answering.semantic import closest_by_sentence, meaning_by_sentence, word_vectors
+from retrieval.answering.semantic import (
+    closeness_around,
+    closest_by_sentence,
+    meaning_by_sentence,
+    word_vectors,
+)
 from retrieval.index import SearchIndex
 
 RETRIEVE_DEPTH = 30
@@ -88,15 +93,23 @@ def read_sentences(
     """Every sentence of the ``READ_DEPTH`` likeliest passages, likeliest first."""
     concepts = list(question.concept_words)
     concept_vectors = word_vectors().of([question.concept_words[c] for c in concepts])
-    weights = [question.evidence.weights.get(concept, 0.0) for concept in concepts]
-    question_meaning = np.asarray(weights, dtype=np.float32) @ concept_vectors
+    weights = np.array([question.evidence.weights.get(c, 0.0) for c in concepts], np.float32)
+    question_meaning = weights @ concept_vectors
+    total = question.evidence.total
+    shares = weights / total if total > 0 else np.zeros_like(weights)
     read = passages[:READ_DEPTH]
     readings = read_passages(index, [candidate.passage for candidate in read])
     own_rows = []
     for candidate, reading in zip(read, readings, strict=True):
         closeness = closest_by_sentence(concept_vectors, reading.words, reading.word_ends)
         similar = [dict(zip(concepts, closest, strict=True)) for closest in closeness]
-        meaning = meaning_by_sentence(question_meaning, reading.words, reading.word_ends)
+        meaning = list(
+            zip(
+                closeness_around(closeness, shares),
+                meaning_by_sentence(question_meaning, reading.words, reading.word_ends),
+                strict=True,
+            )
+        )
         own_rows.append(
             sentence_features(
                 question, reading, candidate.logit, candidate.bm25_share, similar, meaning

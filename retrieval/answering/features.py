@@ -230,14 +230,14 @@ def sentence_features(
     passage_logit: float,
     bm25_share: float,
     similar: list[dict[str, float]],
-    meaning: list[float],
+    meaning: list[tuple[float, float]],
 ) -> list[list[float]]:
     """A row for each sentence of a passage: the sentence's own columns of
     ``SENTENCE_FEATURES`` (``compared_sentence_features`` adds the rest). ``similar``: for
     each sentence and question concept, how close in meaning the sentence's nearest word is
     (cosine), which stands in for the concepts the sentence words differently; ``meaning``:
-    how close the meaning of the sentence with its neighbours is to the question's
-    (``semantic.meaning_by_sentence``).
+    how close in meaning the sentence with its neighbours is to the question
+    (``semantic.closeness_around`` and ``semantic.meaning_by_sentence``).
 
     A passage's sentences are described together because each row also reads its
     neighbours' coverage and the whole passage's, which are computed once."""
@@ -251,9 +251,6 @@ def sentence_features(
     # The kind asked is a column of its own, so the trees weigh the others by it.
     asks = [float(question.asked.kind is kind) for kind in _ALL_KINDS]
     rows = []
-
-    def window(number: int) -> slice:
-        return slice(max(0, number - 1), number + 2)
 
     for number, here in enumerate(sets):
         previous = sets[number - 1] if number > 0 else empty
@@ -281,8 +278,7 @@ def sentence_features(
                 asked_terms / max(1, len(terms)),
                 math.log1p(len(terms) - asked_terms) / 4,
                 _paraphrase_coverage(evidence.weights, evidence.total, here, similar[number]),
-                _closest_coverage(evidence.weights, evidence.total, similar[window(number)]),
-                meaning[number],
+                *meaning[number],
                 _holds_measure(question, sentence),
                 *asks,
             ]
@@ -326,20 +322,6 @@ def _paraphrase_coverage(
         if concept not in here
     )
     return found / total if total > 0 else 0.0
-
-
-def _closest_coverage(
-    weights: dict[str, float], total: float, similar: list[dict[str, float]]
-) -> float:
-    """Share of the question's weight that the sentences (one with its neighbours) say in
-    the same or other words, each concept counted as close as its nearest word is."""
-    if total <= 0 or not similar:
-        return 0.0
-    found = sum(
-        weight * max(0.0, *(closeness.get(concept, 0.0) for closeness in similar))
-        for concept, weight in weights.items()
-    )
-    return found / total
 
 
 def _bigram_share(concepts: list[str], terms: list[str]) -> float:
