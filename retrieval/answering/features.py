@@ -251,7 +251,6 @@ def sentence_features(
     # The kind asked is a column of its own, so the trees weigh the others by it.
     asks = [float(question.asked.kind is kind) for kind in _ALL_KINDS]
     rows = []
-
     for number, here in enumerate(sets):
         previous = sets[number - 1] if number > 0 else empty
         following = sets[number + 1] if number + 1 < len(sets) else empty

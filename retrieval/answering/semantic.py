@@ -1,4 +1,5 @@
-"""Paraphrase: how close in meaning a sentence's words are to the question's missing ones.
+"""Paraphrase and meaning: how close in meaning a sentence's words, and a passage's parts,
+are to the question's.
 
 BM25 and coverage see only shared words, so "founded" never meets
 "established". Static word embeddings close that gap cheaply: wordllama ships
