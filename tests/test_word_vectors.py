@@ -44,7 +44,7 @@ def test_each_sentence_gets_each_question_words_nearest_cosine() -> None:
         for sentence in sentences
     ]
     assert np.allclose(closest, expected, atol=1e-6)
-    assert closest[1] == [0.0, 0.0]
+    assert closest[1].tolist() == [0.0, 0.0]
 
 
 def test_every_word_read_as_one_token_is_the_token_the_tokenizer_gives() -> None:
@@ -90,7 +90,7 @@ def test_a_sentence_means_what_its_words_and_its_neighbours_mean_together() -> N
 
 
 def test_a_question_word_counts_as_close_as_its_nearest_word_in_or_beside_a_sentence() -> None:
-    closest = [[1.0, 0.2], [0.1, -0.3], [0.0, 0.6], [0.9, 0.0]]
+    closest = np.array([[1.0, 0.2], [0.1, -0.3], [0.0, 0.6], [0.9, 0.0]], np.float32)
     shares = np.array([0.75, 0.25], np.float32)
     around = closeness_around(closest, shares)
     assert around == pytest.approx([0.75 + 0.05, 0.75 + 0.15, 0.675 + 0.15, 0.675 + 0.15])

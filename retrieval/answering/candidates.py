@@ -102,7 +102,7 @@ def read_sentences(
     own_rows = []
     for candidate, reading in zip(read, readings, strict=True):
         closeness = closest_by_sentence(concept_vectors, reading.words, reading.word_ends)
-        similar = [dict(zip(concepts, closest, strict=True)) for closest in closeness]
+        similar = [dict(zip(concepts, closest, strict=True)) for closest in closeness.tolist()]
         meaning = list(
             zip(
                 closeness_around(closeness, shares),

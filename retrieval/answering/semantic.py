@@ -152,20 +152,22 @@ def word_vectors() -> WordVectors:
     return WordVectors()
 
 
-def closest_by_sentence(concepts: Vectors, words: Vectors, ends: list[int]) -> list[list[float]]:
-    """For each sentence, each question concept's highest cosine to any of its words (the
-    sentence features use it for the concepts the sentence words differently).
+def closest_by_sentence(concepts: Vectors, words: Vectors, ends: list[int]) -> Vectors:
+    """For each sentence (a row), each question concept's highest cosine to any of its words
+    (a column): the sentence features use it for the concepts the sentence words
+    differently, and ``closeness_around`` for the whole question.
 
     ``words`` holds a passage's word vectors, sentence after sentence; ``ends``
     where each sentence's rows end. One matrix product serves the whole passage.
     """
+    closest = np.zeros((len(ends), len(concepts)), np.float32)
     if not len(concepts) or not len(words):
-        return [[0.0] * len(concepts) for _ in ends]
+        return closest
     cosines = concepts @ words.T
-    nothing = [0.0] * len(concepts)
-    closest, start = [], 0
-    for end in ends:
-        closest.append(cosines[:, start:end].max(axis=1).tolist() if end > start else nothing)
+    start = 0
+    for number, end in enumerate(ends):
+        if end > start:
+            closest[number] = cosines[:, start:end].max(axis=1)
         start = end
     return closest
 
@@ -178,14 +180,14 @@ def _wordllama_folder() -> Path:
     return Path(spec.origin).parent
 
 
-def closeness_around(closest: list[list[float]], shares: npt.NDArray[np.float32]) -> list[float]:
+def closeness_around(closest: Vectors, shares: npt.NDArray[np.float32]) -> list[float]:
     """For each sentence, the share of the question's weight that it and its neighbours say
     in the same or other words, each question concept counted as close as its nearest word
     there. ``closest`` is ``closest_by_sentence``'s; ``shares``, each concept's share of the
     question's weight."""
-    if not closest or not len(shares):
+    if not len(closest) or not len(shares):
         return [0.0 for _ in closest]
-    rows = np.pad(np.maximum(np.asarray(closest, np.float32), 0.0), ((1, 1), (0, 0)))
+    rows = np.pad(np.maximum(closest, 0.0), ((1, 1), (0, 0)))
     around = np.maximum(np.maximum(rows[:-2], rows[1:-1]), rows[2:])
     found: list[float] = (around @ shares).tolist()
     return found
