@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from retrieval import Library
 from retrieval.answering.candidates import read_sentences, retrieve
-from retrieval.answering.features import NEAR_WORDS, SPAN_FEATURES
+from retrieval.answering.features import NEAR_WORDS, SPAN_FEATURES, _closeness_around
 from retrieval.answering.question import head_noun, read_question
-from retrieval.answering.span import _likeliest_overlap, choose_spans, head_closeness, scored_spans
+from retrieval.answering.span import (
+    _likeliest_overlap,
+    choose_spans,
+    head_closeness,
+    question_closeness,
+    scored_spans,
+)
 from retrieval.answering.span_candidates import (
     SentenceWords,
     SpanCandidate,
@@ -40,7 +48,9 @@ def test_an_unlikely_span_is_never_marked_for_covering_many() -> None:
 def test_word_counts_around_a_span_are_clipped_to_the_sentence() -> None:
     sentence = "Helena Marsh said the port of Valdera will grow"
     listed = sentence_words(sentence, frozenset({"port"}))
-    words = SentenceWords.of(sentence, listed, frozenset(), [0.0] * len(listed), {})
+    words = SentenceWords.of(
+        sentence, listed, frozenset(), [0.0] * len(listed), np.zeros(len(listed)), {}
+    )
     capitals = [word.text[:1].isupper() for word in words.words]
     reach = NEAR_WORDS
     for start in range(-reach, len(capitals) + 1):
@@ -58,6 +68,19 @@ def test_the_word_of_the_sort_the_question_asks_for_is_closest_to_its_head_noun(
     closeness = head_closeness(head_noun(question), words)
     closest = max(zip(closeness, (word.text for word in words), strict=True))
     assert closest[1] == "Catholic"
+
+
+def test_a_candidate_beside_the_question_put_in_other_words_is_told_from_one_far_from_it() -> None:
+    """ "When was the company founded?": "established" says "founded" in other words, and
+    "1998" stands next to it; "two engineers" is further off."""
+    sentence = "The firm was established in 1998 by two engineers"
+    listed = sentence_words(sentence, frozenset())
+    closeness = question_closeness(["company", "founded"], listed)
+    words = SentenceWords.of(sentence, listed, frozenset(), [0.0] * len(listed), closeness, {})
+    year, engineers = np.array([5, 7]), np.array([5, 8])
+    before, _, within = _closeness_around(words.question_closeness, year, engineers)
+    assert before[0] > 0.5 > before[1]
+    assert within.tolist() == [closeness[5], max(closeness[7:9])]
 
 
 def test_a_question_without_a_head_noun_gives_no_closeness() -> None:

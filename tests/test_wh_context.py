@@ -99,7 +99,9 @@ def test_the_question_weight_is_shared_out_left_right_and_near_a_candidate() -> 
     (port,), (expand,) = plain_terms("port"), plain_terms("expand")
     listed = sentence_words(sentence, frozenset({port, expand}))
     weights = {port: 3.0, expand: 1.0}
-    words = SentenceWords.of(sentence, listed, frozenset(), [0.0] * len(listed), weights)
+    words = SentenceWords.of(
+        sentence, listed, frozenset(), [0.0] * len(listed), np.zeros(len(listed)), weights
+    )
     assert words.asked_weight == 4.0
     at = np.array([6])
     left, right, near, nearby = (column[0] for column in _asked_weight_around(words, at, at))

@@ -31,7 +31,9 @@ def test_a_candidate_cut_across_a_verb_or_from_its_noun_is_told_apart() -> None:
     stops before its noun and "particles" starts after its modifier."""
     sentence = "Private conferences were held for smaller particles"
     listed = sentence_words(sentence, frozenset())
-    words = SentenceWords.of(sentence, listed, frozenset(), [0.0] * len(listed), {})
+    words = SentenceWords.of(
+        sentence, listed, frozenset(), [0.0] * len(listed), np.zeros(len(listed)), {}
+    )
     first, last = np.array([0, 1, 5, 6]), np.array([1, 3, 5, 6])
     holds_verb, starts_verb, ends_noun, before_noun, after_modifier = (
         column.tolist() for column in _class_columns(words, first, last)

@@ -37,6 +37,7 @@ from retrieval.answering.span_candidates import (
     Word,
 )
 from retrieval.answering.wh_context import WhContext
+from retrieval.answering.word_odds import PLACES
 
 PASSAGE_FEATURES = (
     "bm25_share",
@@ -181,6 +182,10 @@ SPAN_FEATURES = (
     "asked_weight_right",
     "asked_weight_near",
     "asked_weight_nearby",
+    "close_before",
+    "close_after",
+    "close_within",
+    *(f"odds_{place}" for place in PLACES),
 )
 
 ANSWERABLE_FEATURES = (
@@ -399,8 +404,10 @@ def span_features(
     words: SentenceWords,
     candidates: list[SpanCandidate],
     sentence_logit: float,
+    odds: Floats,
 ) -> Floats:
-    """One row per candidate, the columns of ``SPAN_FEATURES``.
+    """One row per candidate, the columns of ``SPAN_FEATURES``; ``odds`` holds the word
+    odds' columns (``word_odds``).
 
     The table is filled column by column for all of a sentence's candidates at once, from
     per-word flags and running counts: a Python row per candidate was the answer path's
@@ -469,11 +476,29 @@ def span_features(
         *_asked_weight_around(words, first, last),
         *_class_columns(words, first, last),
         np.full(count, float(bool(_ASKS_ACTION.search(question.text)))),
+        *_closeness_around(words.question_closeness, first, last),
     ]
-    table = np.empty((count, len(columns)))
+    table = np.empty((count, len(columns) + odds.shape[1]))
     for number, column in enumerate(columns):
         table[:, number] = column
+    table[:, len(columns) :] = odds
     return table
+
+
+def _closeness_around(
+    closeness: Floats, first: npt.NDArray[np.intp], last: npt.NDArray[np.intp]
+) -> list[Floats]:
+    """The closest a word within ``NEAR_WORDS`` before each candidate, after it, and in it
+    comes to a question word it does not repeat: the answer stands beside the question's
+    words even when the sentence puts them otherwise ("defeated the Arizona Cardinals" for
+    "Who did the Panthers play?")."""
+    if not len(first):
+        return [np.zeros(0)] * 3
+    padded = np.pad(closeness, NEAR_WORDS)
+    nearest = np.lib.stride_tricks.sliding_window_view(padded, NEAR_WORDS).max(axis=1)
+    # nearest[i] is the greatest of closeness[i - NEAR_WORDS : i], clipped to the sentence.
+    within = _greatest_within(closeness, first, last)
+    return [nearest[first], nearest[last + 1 + NEAR_WORDS], within]
 
 
 def _class_columns(

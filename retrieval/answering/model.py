@@ -2,7 +2,8 @@
 
 Passages are scored by a logistic regression over the columns ``features``
 names, sentences and spans by gradient-boosted trees (``trees``: what makes
-them answer is a combination of columns); a fourth model, linear too, says how
+them answer is a combination of columns; the span trees read four columns from a
+table of word odds stored beside them, ``word_odds``); a fourth model, linear too, says how
 likely the best quote is to answer at all, which is what declining is decided
 on. The file is written by ``python -m retrieval train`` from real
 question–answer data (SQuAD) and read here as plain JSON: no pickle, no
@@ -19,6 +20,9 @@ from functools import cache
 from operator import mul
 from pathlib import Path
 
+import numpy as np
+import numpy.typing as npt
+
 from retrieval.answering.features import (
     ANSWERABLE_FEATURES,
     PASSAGE_FEATURES,
@@ -26,6 +30,7 @@ from retrieval.answering.features import (
     SPAN_FEATURES,
 )
 from retrieval.answering.trees import TreeModel
+from retrieval.answering.word_odds import WordOdds
 
 MODEL_FILE = Path(__file__).with_name("model.json")
 STAGES = ("passage", "sentence", "span", "answerable")
@@ -52,10 +57,29 @@ class LinearModel:
 
 
 @dataclass(frozen=True)
+class SpanModel:
+    """The span stage: its trees, and the word odds that four of their columns are read
+    from."""
+
+    trees: TreeModel
+    words: WordOdds
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return self.trees.names
+
+    def logits(self, rows: npt.ArrayLike) -> npt.NDArray[np.float64]:
+        return self.trees.logits(rows)
+
+    def to_json(self) -> dict[str, object]:
+        return {**self.trees.to_json(), "word_odds": self.words.to_json()}
+
+
+@dataclass(frozen=True)
 class AnswerModel:
     passage: LinearModel
     sentence: TreeModel
-    span: TreeModel
+    span: SpanModel
     answerable: LinearModel
     answer_threshold: float
     """Below this probability that the best quote answers, the reply declines."""
@@ -86,7 +110,7 @@ def load_model(path: Path = MODEL_FILE) -> AnswerModel:
     return AnswerModel(
         passage=_stage(stages, "passage", PASSAGE_FEATURES),
         sentence=_tree_stage(stages, "sentence", SENTENCE_FEATURES),
-        span=_tree_stage(stages, "span", SPAN_FEATURES),
+        span=SpanModel(_tree_stage(stages, "span", SPAN_FEATURES), _word_odds(stages["span"])),
         answerable=_stage(stages, "answerable", ANSWERABLE_FEATURES),
         answer_threshold=float(data["answer_threshold"]),
         further_quote_share=float(data["further_quote_share"]),
@@ -106,6 +130,13 @@ def _tree_stage(
             f"the {name} stage was fitted on other features: run python -m retrieval train"
         )
     return model
+
+
+def _word_odds(stage: dict[str, object]) -> WordOdds:
+    odds = stage.get("word_odds")
+    if not isinstance(odds, dict):
+        raise ModelError("the span stage has no word odds: run python -m retrieval train")
+    return WordOdds({str(key): float(value) for key, value in odds.items()})
 
 
 def _stage(stages: dict[str, dict[str, object]], name: str, names: tuple[str, ...]) -> LinearModel:

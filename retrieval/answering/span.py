@@ -12,6 +12,7 @@ often wholly wrong.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -29,6 +30,7 @@ from retrieval.answering.span_candidates import (
     sentence_words,
     span_candidates,
 )
+from retrieval.answering.word_odds import Context, WordOdds, contexts
 
 WEIGHED_CANDIDATES = 20
 """The likeliest candidates are weighed against each other; the rest carry no weight."""
@@ -50,6 +52,8 @@ class ScoredSpans:
     """A sentence's candidate spans with their features (a row each) and scores."""
 
     candidates: list[SpanCandidate]
+    contexts: list[Context]
+    """Each candidate's keys into the word odds (training counts them)."""
     features: Floats
     logits: Floats
 
@@ -58,14 +62,21 @@ def scored_spans(
     question: Question, sentence: SentenceCandidate, model: AnswerModel
 ) -> ScoredSpans:
     """Every candidate span of the sentence with its features and its score."""
-    candidates, features = _described_spans(question, sentence)
-    return ScoredSpans(candidates, features, model.span.logits(features))
+    described = _described_spans(question, sentence, model.span.words)
+    return ScoredSpans(*described, model.span.logits(described.features))
+
+
+class _DescribedSpans(NamedTuple):
+    candidates: list[SpanCandidate]
+    contexts: list[Context]
+    features: Floats
 
 
 def _described_spans(
-    question: Question, sentence: SentenceCandidate
-) -> tuple[list[SpanCandidate], Floats]:
-    """Every candidate span of the sentence, and its row of span features."""
+    question: Question, sentence: SentenceCandidate, odds: WordOdds
+) -> _DescribedSpans:
+    """Every candidate span of the sentence, its keys into the word odds and its row of
+    span features."""
     text = sentence.text
     words = sentence_words(text, question.words)
     counted = SentenceWords.of(
@@ -73,10 +84,20 @@ def _described_spans(
         words,
         question.head,
         head_closeness(question.head_word, words),
+        question_closeness(list(question.concept_words.values()), words),
         question.term_weights,
     )
     candidates = span_candidates(text, words)
-    return candidates, span_features(question, text, counted, candidates, sentence.logit)
+    keys = contexts(
+        str(question.asked.kind),
+        [word.text for word in words],
+        (candidate.first_word for candidate in candidates),
+        (candidate.last_word for candidate in candidates),
+    )
+    features = span_features(
+        question, text, counted, candidates, sentence.logit, odds.columns(keys)
+    )
+    return _DescribedSpans(candidates, keys, features)
 
 
 def head_closeness(head_word: str, words: list[Word]) -> list[float]:
@@ -87,6 +108,16 @@ def head_closeness(head_word: str, words: list[Word]) -> list[float]:
     vectors = word_vectors().of([word.text.casefold() for word in words] + [head_word])
     closeness: list[float] = (vectors[:-1] @ vectors[-1]).tolist()
     return closeness
+
+
+def question_closeness(question_words: list[str], words: list[Word]) -> Floats:
+    """Each word's highest cosine to one of the question's words (never below zero)."""
+    if not question_words or not words:
+        return np.zeros(len(words))
+    vectors = word_vectors().of([word.text.casefold() for word in words] + question_words)
+    cosines = vectors[: len(words)] @ vectors[len(words) :].T
+    closest: Floats = np.maximum(cosines.max(axis=1), 0.0).astype(np.float64)
+    return closest
 
 
 def choose_spans(
@@ -100,10 +131,10 @@ def choose_spans(
     little more than one."""
     if question.asked.kind is AnswerKind.DEFINITION or not sentences:
         return [MarkedSpan(*sentence.span, float("-inf")) for sentence in sentences]
-    described = [_described_spans(question, sentence) for sentence in sentences]
-    logits = model.span.logits(np.vstack([features for _, features in described])).tolist()
+    described = [_described_spans(question, sentence, model.span.words) for sentence in sentences]
+    logits = model.span.logits(np.vstack([spans.features for spans in described])).tolist()
     spans, first_row = [], 0
-    for sentence, (candidates, _) in zip(sentences, described, strict=True):
+    for sentence, (candidates, *_) in zip(sentences, described, strict=True):
         own = logits[first_row : first_row + len(candidates)]
         first_row += len(candidates)
         spans.append(_marked(sentence, candidates, own))

@@ -99,6 +99,9 @@ class SentenceWords:
     """Running counts of the words that can only be verbs."""
     head_closeness: Floats
     """Each word's cosine to the noun the question asks about (zeros when it names none)."""
+    question_closeness: Floats
+    """Each word's highest cosine to a word of the question, zero for the question's own
+    words: where the question stands in other words ("defeated" for "play")."""
     asked_weight_before: Floats
     """Running sums of the question's weight (IDF) that the words carry: where the heavy
     question words stand, left or right of a candidate, near or far."""
@@ -110,6 +113,7 @@ class SentenceWords:
         words: list[Word],
         head: frozenset[str],
         head_closeness: list[float],
+        question_closeness: Floats,
         weights: dict[str, float],
     ) -> SentenceWords:
         parse = parse_sentence(sentence)
@@ -125,6 +129,7 @@ class SentenceWords:
             parse.name_goes_on,
             _padded_running(parse.classes.verbs.tolist()),
             np.asarray(head_closeness, np.float64),
+            np.where([word.asked for word in words], 0.0, question_closeness),
             _padded_running([_asked_weight(word, weights) for word in words]),
         )
 

@@ -17,6 +17,7 @@ from retrieval.answering.candidates import PassageCandidate, read_sentences, ret
 from retrieval.answering.model import AnswerModel
 from retrieval.answering.question import Question, read_question
 from retrieval.answering.span import scored_spans
+from retrieval.answering.word_odds import Context
 from retrieval.index import SearchIndex
 from retrieval.scoring import contains_any, token_f1
 from retrieval.squad import SquadQuestion
@@ -33,6 +34,10 @@ class Rows:
     groups: list[int] = field(default_factory=list)
     """The choice each row is an option of, its rows standing together: the question (its
     position in the question list) for passages and sentences, the sentence for spans."""
+    contexts: list[Context] = field(default_factory=list)
+    """Span rows only: each candidate's keys into the word odds."""
+    articles: list[str] = field(default_factory=list)
+    """Span rows only: the article each row's question is about."""
 
     def add(self, row: list[float], label: bool, group: int) -> None:
         self.features.append(row)
@@ -51,6 +56,8 @@ class Rows:
         self.features += other.features
         self.labels += other.labels
         self.groups += [offset + group for group in other.groups]
+        self.contexts += other.contexts
+        self.articles += other.articles
 
 
 def passage_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
@@ -85,6 +92,8 @@ def span_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerM
             top = max(scores, default=0.0)
             for row, score in zip(scored.features.tolist(), scores, strict=True):
                 rows.add(row, score >= SPAN_F1 and score == top, choice)
+            rows.contexts += scored.contexts
+            rows.articles += [item.article or ""] * len(scores)
             choice += 1
     return rows
 

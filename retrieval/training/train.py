@@ -27,9 +27,10 @@ from retrieval.answering.features import (
     SENTENCE_RISING,
     SPAN_FEATURES,
 )
-from retrieval.answering.model import AnswerModel, LinearModel, probability
+from retrieval.answering.model import AnswerModel, LinearModel, SpanModel, probability
 from retrieval.answering.question import read_question
 from retrieval.answering.trees import TreeModel
+from retrieval.answering.word_odds import WordOdds
 from retrieval.evaluation import evaluate, summarize
 from retrieval.index import SearchIndex, build_index
 from retrieval.library import Library
@@ -42,7 +43,7 @@ from retrieval.training.examples import (
     sentence_rows,
     span_rows,
 )
-from retrieval.training.fit import fit_stage, fit_trees
+from retrieval.training.fit import fit_span, fit_stage, fit_trees
 
 log = logging.getLogger(__name__)
 
@@ -79,7 +80,7 @@ def bootstrap_model() -> AnswerModel:
     return AnswerModel(
         passage=only(PASSAGE_FEATURES, "bm25_share"),
         sentence=TreeModel(SENTENCE_FEATURES, []),
-        span=TreeModel(SPAN_FEATURES, []),
+        span=SpanModel(TreeModel(SPAN_FEATURES, []), WordOdds()),
         answerable=only(ANSWERABLE_FEATURES, "best_sentence_logit"),
         answer_threshold=0.0,
         further_quote_share=1.0,
@@ -100,11 +101,11 @@ class Corpus:
 
 
 RowMaker = Callable[[SearchIndex, list[SquadQuestion], AnswerModel], Rows]
-Fitter = Callable[[tuple[str, ...], Rows], LinearModel | TreeModel]
+Fitter = Callable[[tuple[str, ...], Rows], LinearModel | TreeModel | SpanModel]
 STAGE_ROWS: tuple[tuple[str, tuple[str, ...], RowMaker, Fitter], ...] = (
     ("passage", PASSAGE_FEATURES, passage_rows, fit_stage),
     ("sentence", SENTENCE_FEATURES, sentence_rows, partial(fit_trees, rising=SENTENCE_RISING)),
-    ("span", SPAN_FEATURES, span_rows, fit_trees),
+    ("span", SPAN_FEATURES, span_rows, fit_span),
 )
 
 
@@ -161,7 +162,9 @@ def off_topic_questions(corpus: Corpus, training: list[Corpus]) -> list[SquadQue
     return [q.model_copy(update={"answers": []}) for q in others[::OFF_TOPIC_STEP]]
 
 
-def _with_stage(model: AnswerModel, name: str, stage: LinearModel | TreeModel) -> AnswerModel:
+def _with_stage(
+    model: AnswerModel, name: str, stage: LinearModel | TreeModel | SpanModel
+) -> AnswerModel:
     return replace(model, **cast(dict[str, Any], {name: stage}))
 
 
