@@ -88,40 +88,42 @@ def test_a_question_without_a_head_noun_gives_no_closeness() -> None:
     assert head_closeness(head_noun("Who were the Normans?"), words) == [0.0] * 4
 
 
+def _span_column(
+    library: Library, asked: str, sentence_holds: str, column: str
+) -> dict[str, tuple[SpanType, float]]:
+    """Each candidate of the sentence holding ``sentence_holds`` among those read for the
+    question: its type and its value in one span column."""
+    index, model = library.index, library.model
+    question = read_question(index, asked)
+    sentences = read_sentences(index, question, retrieve(index, question, model), model)
+    sentence = next(s for s in sentences if sentence_holds in s.text)
+    scored = scored_spans(question, sentence, model)
+    at = SPAN_FEATURES.index(column)
+    return {
+        sentence.text[candidate.start : candidate.end]: (candidate.type, row[at])
+        for candidate, row in zip(scored.candidates, scored.features.tolist(), strict=True)
+    }
+
+
 def test_a_number_in_a_unit_of_the_measure_asked_is_told_from_other_numbers(
     news_library: Library,
 ) -> None:
     """ "The terminal cost 480 million euros and was built … over four years": of its two
     numbers, only the money answers "how much"."""
-    index, model = news_library.index, news_library.model
-    question = read_question(index, "How much did the terminal cost?")
-    sentences = read_sentences(index, question, retrieve(index, question, model), model)
-    sentence = next(s for s in sentences if "480 million euros" in s.text)
-    scored = scored_spans(question, sentence, model)
-    column = SPAN_FEATURES.index("in_unit_asked")
-    numbers = {
-        sentence.text[candidate.start : candidate.end]: row[column]
-        for candidate, row in zip(scored.candidates, scored.features.tolist(), strict=True)
-        if candidate.type is SpanType.NUMBER
-    }
+    spans = _span_column(
+        news_library, "How much did the terminal cost?", "480 million euros", "in_unit_asked"
+    )
+    numbers = {text: value for text, (kind, value) in spans.items() if kind is SpanType.NUMBER}
     assert numbers == {"480 million euros": 1.0, "over four years": 0.0}
 
 
 def test_a_name_cut_before_its_last_word_is_not_a_full_name(seed_library: Library) -> None:
     """ "Zamir Kabulov, President Vladimir Putin's special representative …": "President
     Vladimir" is capitalised throughout, but Putin's name goes on after it."""
-    index, model = seed_library.index, seed_library.model
-    question = read_question(index, "Who is Putin's special representative for Afghanistan?")
-    sentences = read_sentences(index, question, retrieve(index, question, model), model)
-    sentence = next(s for s in sentences if s.text.startswith("Zamir Kabulov"))
-    scored = scored_spans(question, sentence, model)
-    column = SPAN_FEATURES.index("full_name_for_person")
-    full = {
-        sentence.text[candidate.start : candidate.end]: row[column]
-        for candidate, row in zip(scored.candidates, scored.features.tolist(), strict=True)
-    }
-    assert full["Zamir Kabulov"] == 1.0
-    assert full["President Vladimir"] == 0.0
+    question = "Who is Putin's special representative for Afghanistan?"
+    spans = _span_column(seed_library, question, "Zamir Kabulov,", "full_name_for_person")
+    assert spans["Zamir Kabulov"][1] == 1.0
+    assert spans["President Vladimir"][1] == 0.0
 
 
 def test_no_sentences_no_spans(news_library: Library) -> None:
