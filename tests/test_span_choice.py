@@ -11,8 +11,7 @@ from retrieval.answering.question import head_noun, read_question
 from retrieval.answering.span import (
     _likeliest_overlap,
     choose_spans,
-    head_closeness,
-    question_closeness,
+    closeness,
     scored_spans,
 )
 from retrieval.answering.span_candidates import (
@@ -65,8 +64,8 @@ def test_the_word_of_the_sort_the_question_asks_for_is_closest_to_its_head_noun(
     question = "What religion were the Normans?"
     sentence = "The Normans were devout Catholic farmers who spoke French in Normandy"
     words = sentence_words(sentence, frozenset())
-    closeness = head_closeness(head_noun(question), words)
-    closest = max(zip(closeness, (word.text for word in words), strict=True))
+    to_head = closeness(head_noun(question), [], words).to_head
+    closest = max(zip(to_head, (word.text for word in words), strict=True))
     assert closest[1] == "Catholic"
 
 
@@ -75,17 +74,17 @@ def test_a_candidate_beside_the_question_put_in_other_words_is_told_from_one_far
     "1998" stands next to it; "two engineers" is further off."""
     sentence = "The firm was established in 1998 by two engineers"
     listed = sentence_words(sentence, frozenset())
-    closeness = question_closeness(["company", "founded"], listed)
-    words = SentenceWords.of(sentence, listed, frozenset(), [0.0] * len(listed), closeness, {})
+    close = closeness("", ["company", "founded"], listed)
+    words = SentenceWords.of(sentence, listed, frozenset(), *close, {})
     year, engineers = np.array([5, 7]), np.array([5, 8])
     before, _, within = _closeness_around(words.question_closeness, year, engineers)
     assert before[0] > 0.5 > before[1]
-    assert within.tolist() == [closeness[5], max(closeness[7:9])]
+    assert within.tolist() == [close.to_question[5], max(close.to_question[7:9])]
 
 
-def test_a_question_without_a_head_noun_gives_no_closeness() -> None:
+def test_a_question_without_a_head_noun_gives_no_closeness_to_one() -> None:
     words = sentence_words("The Normans were Catholic", frozenset())
-    assert head_closeness(head_noun("Who were the Normans?"), words) == [0.0] * 4
+    assert closeness(head_noun("Who were the Normans?"), ["catholic"], words).to_head == [0.0] * 4
 
 
 def _span_column(

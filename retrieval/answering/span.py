@@ -83,8 +83,7 @@ def _described_spans(
         text,
         words,
         question.head,
-        head_closeness(question.head_word, words),
-        question_closeness(list(question.concept_words.values()), words),
+        *closeness(question.head_word, list(question.concept_words.values()), words),
         question.term_weights,
     )
     candidates = span_candidates(text, words)
@@ -100,24 +99,30 @@ def _described_spans(
     return _DescribedSpans(candidates, keys, features)
 
 
-def head_closeness(head_word: str, words: list[Word]) -> list[float]:
-    """Each word's cosine to the question's head noun: "Catholic" is a word of the sort
-    "religion" asks for, which no pattern says."""
-    if not head_word or not words:
-        return [0.0] * len(words)
-    vectors = word_vectors().of([word.text.casefold() for word in words] + [head_word])
-    closeness: list[float] = (vectors[:-1] @ vectors[-1]).tolist()
-    return closeness
+class Closeness(NamedTuple):
+    """How close in meaning each of a sentence's words comes to the question."""
+
+    to_head: list[float]
+    """Each word's cosine to the question's head noun (zeros when it names none):
+    "Catholic" is a word of the sort "religion" asks for, which no pattern says."""
+    to_question: Floats
+    """Each word's highest cosine to one of the question's words, never below zero."""
 
 
-def question_closeness(question_words: list[str], words: list[Word]) -> Floats:
-    """Each word's highest cosine to one of the question's words (never below zero)."""
-    if not question_words or not words:
-        return np.zeros(len(words))
-    vectors = word_vectors().of([word.text.casefold() for word in words] + question_words)
-    cosines = vectors[: len(words)] @ vectors[len(words) :].T
-    closest: Floats = np.maximum(cosines.max(axis=1), 0.0).astype(np.float64)
-    return closest
+def closeness(head_word: str, question_words: list[str], words: list[Word]) -> Closeness:
+    """Both closenesses, from one look-up of the sentence's and the question's vectors."""
+    heads = [head_word] if head_word else []
+    if not words or not heads + question_words:
+        return Closeness([0.0] * len(words), np.zeros(len(words)))
+    vectors = word_vectors().of([word.text.casefold() for word in words] + heads + question_words)
+    own, asked = vectors[: len(words)], vectors[len(words) + len(heads) :]
+    to_head: list[float] = (own @ vectors[len(words)]).tolist() if heads else [0.0] * len(words)
+    to_question: Floats = (
+        np.maximum((own @ asked.T).max(axis=1), 0.0).astype(np.float64)
+        if question_words
+        else np.zeros(len(words))
+    )
+    return Closeness(to_head, to_question)
 
 
 def choose_spans(
