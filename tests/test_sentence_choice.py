@@ -91,3 +91,14 @@ def test_the_first_quote_answers_from_the_sentence_naming_the_answer_more_clearl
     library.model = replace(library.model, span_weight=span_weight)
     quote = library.answer("Who opened the festival?").quotes[0]
     assert quote.highlight.startswith(answering)
+
+
+def test_the_sentence_that_names_who_opened_the_festival_has_the_name_marked(
+    make_library: LibraryFactory, tmp_path: Path
+) -> None:
+    """Weighed with how clearly each names an answer, the second sentence answers, and what
+    it marks is the mayor's name."""
+    library = make_library(write_corpus(tmp_path / "corpus", {"festival.txt": FESTIVAL_ARTICLE}))
+    library.model = replace(library.model, span_weight=1.0)
+    quote = library.answer("Who opened the festival?").quotes[0]
+    assert quote.text[quote.mark_start : quote.mark_end] == "Ingrid Solberg"
