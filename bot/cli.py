@@ -34,7 +34,7 @@ def build_parser(prog: str = "citebot") -> argparse.ArgumentParser:
         help="answer one question in the terminal, as the bot would in Telegram",
         description="Answer QUESTION from the corpus and print the reply as plain text "
         "(the answering span between ** **), or with --json as "
-        '{"question", "found", "text", "passages": [...]}.',
+        '{"question", "found", "confidence", "text", "passages": [...]}.',
     )
     ask.add_argument("question", nargs="*", help="the question (quote it or not)")
     add_common_options(ask)

@@ -38,6 +38,8 @@ class QuestionResult(BaseModel):
     exact_match: float
     f1: float
     quoted_chars: int
+    confidence: float | None
+    """The model's probability that the reply answers (``Answer.confidence``)."""
     baseline_top1: bool
     baseline_in_reply: bool
 
@@ -75,6 +77,16 @@ class EvalSummary(BaseModel):
     baseline_top1: int
     baseline_in_reply: int
     by_kind: dict[str, KindFigures]
+    declined_at_cost: dict[str, float]
+    """For each share of the answerable questions that a decline threshold would lose
+    (``DECLINING_COSTS``), the percentage of the unanswerable questions it declines; empty
+    unless the set has both."""
+
+
+DECLINING_COSTS = (0.01, 0.02, 0.03, 0.05)
+"""Shares of the answerable questions lost at which declining is reported beside the
+threshold in use: one threshold says little of how well the model tells the unanswerable
+questions apart, a trade-off curve does."""
 
 
 class QuestionSetError(ValueError):
@@ -116,7 +128,26 @@ def summarize(results: list[QuestionResult]) -> EvalSummary:
         baseline_top1=sum(r.baseline_top1 for r in answerable),
         baseline_in_reply=sum(r.baseline_in_reply for r in answerable),
         by_kind=_by_kind(answerable),
+        declined_at_cost=_declined_at_cost(answerable, unanswerable),
     )
+
+
+def _declined_at_cost(
+    answerable: list[QuestionResult], unanswerable: list[QuestionResult]
+) -> dict[str, float]:
+    """The unanswerable questions declined (in percent) by the threshold that declines each
+    of ``DECLINING_COSTS`` of the answerable ones; a question no model was asked about
+    counts as declined at any threshold."""
+    if not answerable or not unanswerable:
+        return {}
+    fair = sorted(r.confidence or 0.0 for r in answerable)
+    unfair = [r.confidence or 0.0 for r in unanswerable]
+    curve = {}
+    for cost in DECLINING_COSTS:
+        threshold = fair[int(cost * len(fair))]
+        declined = sum(confidence < threshold for confidence in unfair)
+        curve[f"{cost:.0%}"] = _percent(declined, len(unfair))
+    return curve
 
 
 def _by_kind(answerable: list[QuestionResult]) -> dict[str, KindFigures]:
@@ -158,6 +189,7 @@ def _judge(library: Library, baseline: NaiveBm25, question: EvalQuestion) -> Que
         exact_match=exact_match(marked, expected) if marked else 0.0,
         f1=token_f1(marked, expected) if marked else 0.0,
         quoted_chars=sum(len(quote.text) for quote in answer.quotes),
+        confidence=answer.confidence,
         baseline_top1=baseline_top1,
         baseline_in_reply=baseline_in_reply,
     )
@@ -178,6 +210,12 @@ def summary_lines(summary: EvalSummary) -> list[str]:
         f"mean quoted characters {summary.mean_quoted_chars}",
         f"unanswerable {summary.unanswerable}: declined {summary.declined}/{summary.unanswerable}",
     ]
+    if summary.declined_at_cost:
+        costs, declined = zip(*summary.declined_at_cost.items(), strict=True)
+        lines.append(
+            f"  declining at a cost of {' / '.join(costs)} of the answerable: "
+            f"{' / '.join(f'{share}%' for share in declined)} of the unanswerable declined"
+        )
     for kind, figures in summary.by_kind.items():
         lines.append(
             f"  {kind:<10} {figures.answerable:>5}: top1 {figures.top1}%, "

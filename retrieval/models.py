@@ -102,6 +102,10 @@ class Answer(BaseModel):
     """How many articles the corpus holds (a declined answer says so)."""
     truncated_from: int | None = None
     """Original length when the question was cut to the maximum length."""
+    confidence: float | None = None
+    """The model's probability that the first quote answers the question, which declining
+    compares with the threshold; 0 when the question names what no article mentions; none
+    when no model was asked (an empty question, another language)."""
 
     @property
     def found(self) -> bool:

@@ -100,6 +100,7 @@ def answer_payload(answer: Answer) -> dict[str, object]:
     return {
         "question": answer.question,
         "found": answer.found,
+        "confidence": answer.confidence,
         "text": render_plain(answer),
         "passages": [
             {

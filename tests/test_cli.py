@@ -62,8 +62,9 @@ def test_ask_prints_the_marked_quote_and_its_source() -> None:
 def test_ask_json_follows_the_contract() -> None:
     result = _run("-m", "bot", "ask", "--json", "when did Russia recognise the IEA")
     payload = json.loads(result.stdout)
-    assert set(payload) == {"question", "found", "text", "passages"}
+    assert set(payload) == {"question", "found", "confidence", "text", "passages"}
     assert payload["found"] is True
+    assert 0 < payload["confidence"] <= 1
     first = payload["passages"][0]
     assert set(first) == {
         "doc_id",

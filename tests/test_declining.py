@@ -108,3 +108,20 @@ def test_a_question_about_what_no_article_covers_is_declined_though_it_names_the
 ) -> None:
     """The archive holds the place but not the story: most of what is asked is nowhere."""
     assert news_library.answer(question).status == "declined"
+
+
+def test_a_reply_says_how_likely_its_first_quote_is_to_answer(seed_library: Library) -> None:
+    answer = seed_library.answer("when did Russia recognise the IEA")
+    assert answer.confidence is not None
+    assert seed_library.model.answer_threshold <= answer.confidence <= 1
+
+
+def test_a_question_naming_what_no_article_mentions_has_no_chance_of_an_answer(
+    seed_library: Library,
+) -> None:
+    answer = seed_library.answer("What is the capital of Australia?")
+    assert (answer.status, answer.confidence) == ("declined", 0.0)
+
+
+def test_a_question_no_model_was_asked_about_has_no_confidence(seed_library: Library) -> None:
+    assert seed_library.answer("   ").confidence is None

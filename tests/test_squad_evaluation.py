@@ -61,3 +61,23 @@ def test_exact_match_and_f1_follow_squads_normalisation(
 ) -> None:
     assert exact_match(prediction, expected) == em
     assert token_f1(prediction, expected) == pytest.approx(f1)
+
+
+def test_declining_is_reported_at_each_cost_in_answerable_questions(tmp_path: Path) -> None:
+    """The unanswerable question names a place no article mentions: any threshold that
+    declines answerable questions declines it first."""
+    path = write_squad(tmp_path / "set.json.gz", unanswerable="Who won the race in Zorbania?")
+    squad = read_squad(path)
+    settings = RetrievalSettings(index_cache_dir=tmp_path / "cache", synonyms_file=None)
+    library = Library(settings, build_index(squad.corpus, settings))
+    summary = summarize(evaluate(library, list(squad.questions)))
+    assert summary.declined_at_cost == {"1%": 100.0, "2%": 100.0, "3%": 100.0, "5%": 100.0}
+
+
+def test_a_set_without_unanswerable_questions_reports_no_declining_curve(
+    tmp_path: Path,
+) -> None:
+    squad = read_squad(write_squad(tmp_path / "set.json.gz"))
+    settings = RetrievalSettings(index_cache_dir=tmp_path / "cache", synonyms_file=None)
+    library = Library(settings, build_index(squad.corpus, settings))
+    assert summarize(evaluate(library, list(squad.questions))).declined_at_cost == {}

@@ -82,16 +82,21 @@ def answer_question(
     if not read.evidence.concepts:
         return reply
     if read.evidence.unknown_names:
-        return reply.model_copy(update={"status": "declined"})
+        return reply.model_copy(update={"status": "declined", "confidence": 0.0})
     model = model or load_model()
     ranked = rank(index, read, model, settings.top_passages)
     threshold = (
         model.answer_threshold if settings.answer_threshold is None else settings.answer_threshold
     )
+    confidence = round(ranked.answerable, 6) if ranked.sentences else 0.0
     if not ranked.sentences or ranked.answerable < threshold:
-        return reply.model_copy(update={"status": "declined"})
+        return reply.model_copy(update={"status": "declined", "confidence": confidence})
     return reply.model_copy(
-        update={"status": "answered", "quotes": _quotes(index, ranked, settings)}
+        update={
+            "status": "answered",
+            "quotes": _quotes(index, ranked, settings),
+            "confidence": confidence,
+        }
     )
 
 
