@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 from retrieval import Library, RetrievalSettings
-from retrieval.evaluation import evaluate, summarize
+from retrieval.evaluation import QuestionResult, evaluate, summarize
 from retrieval.index import build_index
 from retrieval.scoring import exact_match, token_f1
-from retrieval.squad import read_squad
+from retrieval.squad import SquadSet, read_squad
 from tests.corpus_builders import write_squad
 
 
@@ -67,17 +67,46 @@ def test_declining_is_reported_at_each_cost_in_answerable_questions(tmp_path: Pa
     """The unanswerable question names a place no article mentions: any threshold that
     declines answerable questions declines it first."""
     path = write_squad(tmp_path / "set.json.gz", unanswerable="Who won the race in Zorbania?")
-    squad = read_squad(path)
-    settings = RetrievalSettings(index_cache_dir=tmp_path / "cache", synonyms_file=None)
-    library = Library(settings, build_index(squad.corpus, settings))
-    summary = summarize(evaluate(library, list(squad.questions)))
+    summary = summarize(_evaluated(read_squad(path), tmp_path))
     assert summary.declined_at_cost == {"1%": 100.0, "2%": 100.0, "3%": 100.0, "5%": 100.0}
+
+
+def test_each_cost_declines_the_unanswerable_questions_less_confident_than_its_threshold() -> None:
+    """100 answerable questions at confidences 0.00 … 0.99: losing 3% of them means a
+    threshold of 0.03, below which one of the four unanswerable questions stands."""
+    answerable = [_result(f"a{n}", ["x"], n / 100) for n in range(100)]
+    unanswerable = [_result(f"u{n}", [], c) for n, c in enumerate((0.025, 0.035, 0.5, 0.9))]
+    curve = summarize(answerable + unanswerable).declined_at_cost
+    assert curve == {"1%": 0.0, "2%": 0.0, "3%": 25.0, "5%": 50.0}
 
 
 def test_a_set_without_unanswerable_questions_reports_no_declining_curve(
     tmp_path: Path,
 ) -> None:
     squad = read_squad(write_squad(tmp_path / "set.json.gz"))
+    assert summarize(_evaluated(squad, tmp_path)).declined_at_cost == {}
+
+
+def _evaluated(squad: SquadSet, tmp_path: Path) -> list[QuestionResult]:
     settings = RetrievalSettings(index_cache_dir=tmp_path / "cache", synonyms_file=None)
     library = Library(settings, build_index(squad.corpus, settings))
-    assert summarize(evaluate(library, list(squad.questions))).declined_at_cost == {}
+    return evaluate(library, list(squad.questions))
+
+
+def _result(name: str, expected: list[str], confidence: float) -> QuestionResult:
+    return QuestionResult(
+        id=name,
+        question="?",
+        kind="thing",
+        expected=expected,
+        found=True,
+        top1=False,
+        in_reply=False,
+        answer=None,
+        exact_match=0.0,
+        f1=0.0,
+        quoted_chars=0,
+        confidence=confidence,
+        baseline_top1=False,
+        baseline_in_reply=False,
+    )

@@ -88,7 +88,7 @@ def answer_question(
     threshold = (
         model.answer_threshold if settings.answer_threshold is None else settings.answer_threshold
     )
-    confidence = round(ranked.answerable, 6) if ranked.sentences else 0.0
+    confidence = round(ranked.answerable, 6)
     if not ranked.sentences or ranked.answerable < threshold:
         return reply.model_copy(update={"status": "declined", "confidence": confidence})
     return reply.model_copy(
