@@ -188,7 +188,10 @@ def test_a_place_named_after_a_place_noun_answers_where(marked_in: MarkedIn) -> 
         "Most cases were recorded in the eastern province of Dolmar, where two children "
         "have died since January, the health institute said on Thursday.\n"
     )
-    assert marked_in("health.txt", article, "Where were most cases recorded?") == "Dolmar"
+    # The name and the phrase that names it are both answers to "where" (SQuAD's people mark
+    # either); the two are within a tenth of a logit, so a refit may pick either.
+    marked = marked_in("health.txt", article, "Where were most cases recorded?")
+    assert marked in {"Dolmar", "province of Dolmar", "eastern province of Dolmar"}
 
 
 def test_what_year_is_answered_by_a_year_not_by_talk_of_years(marked_in: MarkedIn) -> None:
