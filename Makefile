@@ -46,7 +46,7 @@ typecheck: $(DEV_INSTALLED)
 eval: $(INSTALLED)
 	$(BIN)/python -m retrieval eval ../shared/eval/dev.jsonl
 
-## train: fit the answer model on ../shared/squad, write retrieval/answering/model.json (~10 min)
+## train: fit the answer model on ../shared/squad, write retrieval/answering/model.json (~15 min, 5 GB of memory)
 train: $(DEV_INSTALLED)
 	$(BIN)/python -m retrieval train
 

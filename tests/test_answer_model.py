@@ -51,6 +51,26 @@ def test_a_stage_fitted_twice_on_the_same_rows_is_the_same() -> None:
     assert first.logit([1.0, 0.0]) > first.logit([0.0, 0.0])
 
 
+def test_a_choice_added_at_once_is_the_rows_added_one_by_one() -> None:
+    options = [[0.5, 1.0], [0.25, 0.0], [1.0, 2.0]]
+    at_once, one_by_one = Rows(), Rows()
+    at_once.add_choice(options, [False, True, False], group=3)
+    at_once.add_choice([], [], group=4)
+    for option, label in zip(options, (False, True, False), strict=True):
+        one_by_one.add(option, label, group=3)
+    assert at_once.features.tolist() == one_by_one.features.tolist() == options
+    assert (at_once.labels, at_once.groups) == (one_by_one.labels, one_by_one.groups)
+
+
+def test_joined_rows_keep_each_corpus_choices_apart() -> None:
+    first, second = Rows(), Rows()
+    first.add_choice([[1.0], [2.0]], [True, False], group=0)
+    second.add_choice([[3.0]], [True], group=0)
+    joined = first + second
+    assert joined.features.tolist() == [[1.0], [2.0], [3.0]]
+    assert joined.groups == [0, 0, 1]
+
+
 def test_a_stage_needs_right_and_wrong_examples() -> None:
     rows = Rows()
     rows.add([1.0], label=True, group=0)

@@ -9,8 +9,11 @@ on what the fitted stages before it choose, as they will at run time.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
+
+import numpy as np
+import numpy.typing as npt
 
 from retrieval.answering.builder import best_per_passage, rank
 from retrieval.answering.candidates import PassageCandidate, read_sentences, retrieve
@@ -29,7 +32,13 @@ QUOTED_SENTENCES = 3
 
 @dataclass
 class Rows:
-    features: list[list[float]] = field(default_factory=list)
+    """A stage's labelled rows, each choice's features kept as one array.
+
+    Half a million rows of tens of columns as lists of Python floats took several
+    gigabytes (a float object and a pointer to it, 32 bytes a number); as arrays, 8 bytes a
+    number, so training fits the machine with room for larger choices."""
+
+    blocks: list[npt.NDArray[np.float64]] = field(default_factory=list)
     labels: list[int] = field(default_factory=list)
     groups: list[int] = field(default_factory=list)
     """The choice each row is an option of, its rows standing together: the question (its
@@ -39,10 +48,29 @@ class Rows:
     articles: list[str] = field(default_factory=list)
     """Span rows only: the article each row's question is about."""
 
-    def add(self, row: list[float], label: bool, group: int) -> None:
-        self.features.append(row)
-        self.labels.append(int(label))
-        self.groups.append(group)
+    @property
+    def features(self) -> npt.NDArray[np.float64]:
+        """Every row, as one read-only matrix (the blocks are joined once, on first use)."""
+        if not self.blocks:
+            return np.zeros((0, 0))
+        if len(self.blocks) > 1:
+            self.blocks = [np.concatenate(self.blocks)]
+            self.blocks[0].setflags(write=False)
+        return self.blocks[0]
+
+    def add(self, row: Sequence[float], label: bool, group: int) -> None:
+        self.add_choice([row], [label], group)
+
+    def add_choice(self, rows: npt.ArrayLike, labels: Iterable[bool], group: int) -> None:
+        """The options of one choice, in order (a choice without options adds nothing)."""
+        labels = list(labels)
+        if not labels:
+            return
+        block = np.array(rows, dtype=np.float64, ndmin=2)
+        block.setflags(write=False)
+        self.blocks.append(block)
+        self.labels += map(int, labels)
+        self.groups += [group] * len(block)
 
     def __add__(self, other: Rows) -> Rows:
         joined = Rows()
@@ -53,7 +81,7 @@ class Rows:
     def extend(self, other: Rows) -> None:
         """Add another corpus's rows, its choice numbers moved past these."""
         offset = max(self.groups, default=-1) + 1
-        self.features += other.features
+        self.blocks += other.blocks
         self.labels += other.labels
         self.groups += [offset + group for group in other.groups]
         self.contexts += other.contexts
@@ -63,17 +91,24 @@ class Rows:
 def passage_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
     rows = Rows()
     for number, item, _, passages in _retrieved(index, questions, model):
-        for candidate in passages:
-            text = index.passages.texts[candidate.passage]
-            rows.add(candidate.features, contains_any(text, item.answers), number)
+        texts = [index.passages.texts[candidate.passage] for candidate in passages]
+        rows.add_choice(
+            [candidate.features for candidate in passages],
+            [contains_any(text, item.answers) for text in texts],
+            number,
+        )
     return rows
 
 
 def sentence_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerModel) -> Rows:
     rows = Rows()
     for number, item, question, passages in _retrieved(index, questions, model):
-        for sentence in read_sentences(index, question, passages, model):
-            rows.add(sentence.features, contains_any(sentence.text, item.answers), number)
+        sentences = read_sentences(index, question, passages, model)
+        rows.add_choice(
+            [sentence.features for sentence in sentences],
+            [contains_any(sentence.text, item.answers) for sentence in sentences],
+            number,
+        )
     return rows
 
 
@@ -90,8 +125,8 @@ def span_rows(index: SearchIndex, questions: list[SquadQuestion], model: AnswerM
             text = sentence.text
             scores = [token_f1(text[c.start : c.end], item.answers) for c in scored.candidates]
             top = max(scores, default=0.0)
-            for row, score in zip(scored.features.tolist(), scores, strict=True):
-                rows.add(row, score >= SPAN_F1 and score == top, choice)
+            labels = [score >= SPAN_F1 and score == top for score in scores]
+            rows.add_choice(scored.features, labels, choice)
             rows.contexts += scored.contexts
             rows.articles += [item.article or ""] * len(scores)
             choice += 1

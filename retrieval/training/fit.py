@@ -87,10 +87,10 @@ def fit_trees(names: tuple[str, ...], rows: Rows, rising: Collection[str] = ()) 
 def fit_span(names: tuple[str, ...], rows: Rows) -> SpanModel:
     """The span trees, fitted on word-odds columns learnt out of fold, and the word odds
     learnt from every training article."""
-    features = np.asarray(rows.features, dtype=np.float64)
+    features = rows.features.copy()
     columns = [names.index(f"odds_{place}") for place in PLACES]
     features[:, columns] = odds_out_of_fold(rows)
-    trees = fit_trees(names, Rows(features.tolist(), rows.labels, rows.groups))
+    trees = fit_trees(names, Rows([features], rows.labels, rows.groups))
     return SpanModel(trees, fit_word_odds(rows.contexts, rows.labels))
 
 
@@ -158,4 +158,4 @@ def _table(root: dict[str, Any]) -> dict[str, list[float]]:
 def _arrays(rows: Rows) -> tuple[np.ndarray, np.ndarray]:
     if len(set(rows.labels)) < 2:
         raise ValueError("a stage needs both right and wrong examples to learn from")
-    return np.asarray(rows.features, dtype=np.float64), np.asarray(rows.labels)
+    return rows.features, np.asarray(rows.labels)
