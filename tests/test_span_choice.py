@@ -125,6 +125,26 @@ def test_a_name_cut_before_its_last_word_is_not_a_full_name(seed_library: Librar
     assert spans["President Vladimir"][1] == 0.0
 
 
+def test_span_columns_hold_what_their_names_say(seed_library: Library) -> None:
+    """ "In an article for Rossiyskaya Gazeta, Shoigu wrote that …": of the question's four
+    equally weighted words, three stand before "Shoigu" and one after it, and "Shoigu" is a
+    noun, not a verb. Columns are read by name (by training, tests and analyses), and ten
+    of them were once named in another order than they were computed."""
+    question = "Who wrote an article for Rossiyskaya Gazeta?"
+    expected = {
+        "asked_weight_left": 0.75,
+        "asked_weight_right": 0.25,
+        "holds_verb": 0.0,
+        "ends_noun": 1.0,
+        "asks_action": 0.0,
+    }
+    found = {
+        column: round(_span_column(seed_library, question, "Shoigu wrote", column)["Shoigu"][1], 6)
+        for column in expected
+    }
+    assert found == expected
+
+
 def test_no_sentences_no_spans(news_library: Library) -> None:
     question = read_question(news_library.index, "How much did the terminal cost?")
     assert choose_spans(question, [], news_library.model) == []
