@@ -145,6 +145,20 @@ def test_span_columns_hold_what_their_names_say(seed_library: Library) -> None:
     assert found == expected
 
 
+def test_a_plural_head_noun_asks_for_more_than_one(seed_library: Library) -> None:
+    """ "Which countries …?" is answered by a list ("China and the UAE"), "Which country
+    …?" by one name: the span model reads which the question asks."""
+    sentence = "China and the UAE"
+    plural = _span_column(
+        seed_library, "Which countries have accepted Taliban ambassadors?", sentence, "asks_plural"
+    )
+    single = _span_column(
+        seed_library, "Which country has accepted Taliban ambassadors?", sentence, "asks_plural"
+    )
+    assert plural["China and the UAE"][1] == 1.0
+    assert single["China and the UAE"][1] == 0.0
+
+
 def test_no_sentences_no_spans(news_library: Library) -> None:
     question = read_question(news_library.index, "How much did the terminal cost?")
     assert choose_spans(question, [], news_library.model) == []

@@ -152,6 +152,14 @@ def token_terms(token: str) -> tuple[str, ...]:
     )
 
 
+def is_plural(word: str) -> bool:
+    """Whether the dictionary reads ``word`` as an inflected form of another ("countries",
+    "children"): after "which" or "what", a plural noun asks for more than one thing."""
+    folded = word.casefold()
+    lemma = _LEMMAS.get(folded)
+    return lemma is not None and lemma.casefold() != folded
+
+
 def _without_accents(word: str) -> str:
     """ "beyoncé" → "beyonce": people type names without their accents."""
     if word.isascii():

@@ -19,6 +19,7 @@ import numpy as np
 import numpy.typing as npt
 
 from retrieval.analysis import plain_terms
+from retrieval.analysis.terms import is_plural
 from retrieval.answering.entities import (
     Span,
     defines,
@@ -125,6 +126,7 @@ NEAR_WORDS = 3
 ``WORD_MARGIN``, which the counts are padded by)."""
 NEARBY_WORDS = 6
 _BEFORE_ARTICLES = frozenset({"the", "a", "an"})
+_PASSED_AFTER = _BEFORE_ARTICLES | {"which", "who"}
 _PREPOSITIONS = frozenset(
     {"in", "on", "at", "by", "from", "of", "for", "with", "to", "into", "as", "than", "after"}
 )
@@ -182,6 +184,7 @@ SPAN_FEATURES = (
     "before_noun",
     "after_modifier",
     "asks_action",
+    "asks_plural",
     "close_before",
     "close_after",
     "close_within",
@@ -476,6 +479,7 @@ def span_features(
         *_asked_weight_around(words, first, last),
         *_class_columns(words, first, last),
         np.full(count, float(bool(_ASKS_ACTION.search(question.text)))),
+        np.full(count, float(is_plural(question.head_word))),
         *_closeness_around(words.question_closeness, first, last),
     ]
     table = np.empty((count, len(columns) + odds.shape[1]))
@@ -581,10 +585,12 @@ def _wh_neighbours(
     wh: WhContext, words: list[Word], first: npt.NDArray[np.intp], last: npt.NDArray[np.intp]
 ) -> list[npt.NDArray[np.bool_]]:
     """Whether each candidate follows the word before the question's wh-word ("reported
-    to [Mueller]"), the two words before it, and is followed by a word after it."""
+    to [Mueller]"), the two words before it, and is followed by a word after it
+    ("[Nur-Sultan], the capital of" for "What is the capital of …?")."""
     previous, in_order = _after_words(wh.before, words, first)
     both = in_order if len(wh.before) == 2 else np.zeros(len(first), bool)
-    follower = _following(last, [any(_keyed(word, keys) for keys in wh.after) for word in words])
+    flags = [any(_keyed(word, keys) for keys in wh.after) for word in words]
+    follower = np.asarray([*flags, False], bool)[_word_after(last, words)]
     return [previous, both, follower]
 
 
@@ -603,13 +609,40 @@ def _after_words(
     when there are no keys)."""
     if not keys:
         return np.zeros(len(first), bool), np.zeros(len(first), bool)
-    nearest = _previous(first, [_keyed(word, keys[-1]) for word in words])
+    before = _word_before(first, words)
+    nearest = _flagged_at(before, [_keyed(word, keys[-1]) for word in words])
     in_order = nearest.copy()
     for back, key in enumerate(reversed(keys[:-1]), start=1):
-        in_order &= (first > back) & _previous(
-            np.maximum(first - back, 0), [_keyed(word, key) for word in words]
-        )
+        in_order &= _flagged_at(before - back, [_keyed(word, key) for word in words])
     return nearest, in_order
+
+
+def _word_before(first: npt.NDArray[np.intp], words: list[Word]) -> npt.NDArray[np.intp]:
+    """The word each candidate follows, past an article (-1 for none): a question passes
+    over its articles ("What is the capital of …?" asks about "capital of"), so a
+    sentence's may not hide its answer's neighbours ("founded by the [Romans]")."""
+    articles = np.asarray([word.text.casefold() in _BEFORE_ARTICLES for word in words], bool)
+    before = first - 1
+    past = (before >= 0) & np.append(articles, False)[before]
+    word: npt.NDArray[np.intp] = before - past
+    return word
+
+
+def _word_after(last: npt.NDArray[np.intp], words: list[Word]) -> npt.NDArray[np.intp]:
+    """The word after each candidate, past an article or a relative pronoun (``len(words)``
+    for none): "[Iran], which holds the presidency" answers "Which country holds the
+    presidency?"."""
+    passed = np.asarray([word.text.casefold() in _PASSED_AFTER for word in words], bool)
+    after = last + 1
+    word: npt.NDArray[np.intp] = after + np.append(passed, False)[after]
+    return word
+
+
+def _flagged_at(at: npt.NDArray[np.intp], flags: list[bool]) -> npt.NDArray[np.bool_]:
+    """Whether the word at each position is flagged; positions before the first word
+    are not."""
+    flagged: npt.NDArray[np.bool_] = np.asarray([False, *flags], bool)[np.maximum(at, -1) + 1]
+    return flagged
 
 
 def _keyed(word: Word, keys: frozenset[str]) -> bool:
