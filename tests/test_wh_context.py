@@ -92,25 +92,30 @@ def test_the_answer_follows_the_question_s_last_words() -> None:
     assert both.tolist() == [False, True]
 
 
-def test_an_article_between_a_candidate_and_the_question_s_words_is_passed_over() -> None:
+def _followed_by_the_question(question: str, sentence: str, positions: list[int]) -> list[bool]:
+    """Whether each one-word candidate, at ``positions``, is followed by a word the question
+    has after its wh-word."""
+    words = sentence_words(sentence, frozenset())
+    at = np.array(positions)
+    *_, follower = _wh_neighbours(wh_context(question), words, at, at)
+    return [bool(flag) for flag in follower]
+
+
+def test_an_article_after_a_candidate_is_passed_over() -> None:
     """The question passes over its own articles, so the sentence's may not hide the
     answer's neighbours: "Nur-Sultan, the capital of Kazakhstan" answers "What is the
-    capital of Kazakhstan?", and "founded by the Romans" "Who was the city founded by?"."""
+    capital of Kazakhstan?"."""
+    question = "What is the capital of Kazakhstan?"
     sentence = "The meeting was in Nur-Sultan, the capital of Kazakhstan"
-    words = sentence_words(sentence, frozenset())
-    nur_sultan_and_kazakhstan = np.array([4, 8])
-    *_, follower = _wh_neighbours(
-        wh_context("What is the capital of Kazakhstan?"),
-        words,
-        nur_sultan_and_kazakhstan,
-        nur_sultan_and_kazakhstan,
-    )
-    assert follower.tolist() == [True, False]
-    founders = sentence_words("The city was founded by the Romans in 12 BC", frozenset())
+    assert _followed_by_the_question(question, sentence, [4, 8]) == [True, False]
+
+
+def test_an_article_before_a_candidate_is_passed_over() -> None:
+    """ "founded by the Romans" answers "Who was the city founded by?"."""
+    words = sentence_words("The city was founded by the Romans in 12 BC", frozenset())
     romans_and_bc = np.array([6, 9])
-    last, both = _after_question_end(
-        wh_context("Who was the city founded by?"), founders, romans_and_bc
-    )
+    context = wh_context("Who was the city founded by?")
+    last, both = _after_question_end(context, words, romans_and_bc)
     assert last.tolist() == [True, False]
     assert both.tolist() == [True, False]
 
@@ -118,15 +123,9 @@ def test_an_article_between_a_candidate_and_the_question_s_words_is_passed_over(
 def test_a_relative_pronoun_after_a_candidate_is_passed_over() -> None:
     """ "Iran, which holds the presidency …" answers "Which country holds the presidency?"
     as "Iran holds the presidency" would."""
-    words = sentence_words("Iran, which holds the presidency of the ECO, said", frozenset())
-    iran_and_eco = np.array([0, 7])
-    *_, follower = _wh_neighbours(
-        wh_context("Which country holds the presidency of the ECO?"),
-        words,
-        iran_and_eco,
-        iran_and_eco,
-    )
-    assert follower.tolist() == [True, False]
+    question = "Which country holds the presidency of the ECO?"
+    sentence = "Iran, which holds the presidency of the ECO, said"
+    assert _followed_by_the_question(question, sentence, [0, 7]) == [True, False]
 
 
 def test_the_question_weight_is_shared_out_left_right_and_near_a_candidate() -> None:
