@@ -561,13 +561,13 @@ def _in_unit_asked(
 
 
 def _previous(first: npt.NDArray[np.intp], flags: list[bool]) -> npt.NDArray[np.bool_]:
-    """Whether the word before each candidate is flagged (no word before the first is)."""
-    return np.asarray([False, *flags], bool)[first]
+    """Whether the word before each candidate is flagged."""
+    return _flagged_at(first - 1, flags)
 
 
 def _following(last: npt.NDArray[np.intp], flags: list[bool]) -> npt.NDArray[np.bool_]:
-    """Whether the word after each candidate is flagged (no word after the last is)."""
-    return np.asarray([*flags, False], bool)[last + 1]
+    """Whether the word after each candidate is flagged."""
+    return _flagged_at(last + 1, flags)
 
 
 def _greatest_within(
@@ -590,7 +590,7 @@ def _wh_neighbours(
     previous, in_order = _after_words(wh.before, words, first)
     both = in_order if len(wh.before) == 2 else np.zeros(len(first), bool)
     flags = [any(_keyed(word, keys) for keys in wh.after) for word in words]
-    follower = np.asarray([*flags, False], bool)[_word_after(last, words)]
+    follower = _flagged_at(_word_after(last, words), flags)
     return [previous, both, follower]
 
 
@@ -639,9 +639,10 @@ def _word_after(last: npt.NDArray[np.intp], words: list[Word]) -> npt.NDArray[np
 
 
 def _flagged_at(at: npt.NDArray[np.intp], flags: list[bool]) -> npt.NDArray[np.bool_]:
-    """Whether the word at each position is flagged; positions before the first word
-    are not."""
-    flagged: npt.NDArray[np.bool_] = np.asarray([False, *flags], bool)[np.maximum(at, -1) + 1]
+    """Whether the word at each position is flagged; positions before the first word or
+    past the last are not."""
+    padded = np.asarray([False, *flags, False], bool)
+    flagged: npt.NDArray[np.bool_] = padded[np.clip(at, -1, len(flags)) + 1]
     return flagged
 
 
