@@ -50,7 +50,7 @@ eval: $(INSTALLED)
 train: $(DEV_INSTALLED)
 	$(BIN)/python -m retrieval train
 
-## held-out: the whole answer path on train-v2.0's articles, each half fitted without, asked of the half and of each article alone, with dev's questions as off-topic ones (~25 min)
+## held-out: the whole answer path on train-v2.0's articles, each half fitted without, asked of the half and of each article alone, with dev's questions as off-topic ones (~30 min)
 held-out: $(DEV_INSTALLED)
 	$(BIN)/python -m retrieval held-out
 

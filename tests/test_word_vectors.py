@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from retrieval.answering.semantic import (
+    WordVectors,
     closeness_around,
     closest_by_sentence,
     meaning_by_sentence,
@@ -21,6 +22,15 @@ def test_a_word_means_the_same_whichever_batch_it_was_learnt_in() -> None:
     batch = vectors.of([*many, "ratified", "treaty"])
     assert np.array_equal(batch[len(many)], alone)
     assert np.array_equal(vectors.of(["ratified"])[0], alone)
+
+
+def test_a_full_store_starts_anew_and_still_knows_the_words_asked_for() -> None:
+    vectors = WordVectors(kept_words=4)
+    treaty = vectors.of(["treaty", "summit", "railway"])[0].copy()
+    # Two new words overfill the store; "treaty", known before, is asked for beside them.
+    batch = vectors.of(["treaty", "corridor", "ministers"])
+    assert np.array_equal(batch[0], treaty)
+    assert np.array_equal(vectors.of(["summit"])[0], word_vectors().of(["summit"])[0])
 
 
 def test_vectors_are_of_unit_length() -> None:

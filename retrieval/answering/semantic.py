@@ -43,7 +43,8 @@ class WordVectors:
     several threads; a lock keeps the matrix and its row numbers in step.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, kept_words: int = _KEPT_WORDS) -> None:
+        """``kept_words``: how many words' vectors are kept before the store starts anew."""
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
@@ -53,6 +54,7 @@ class WordVectors:
         self._tokenizer = Tokenizer.from_file(str(package / "tokenizers" / _TOKENIZER))
         table = load_file(str(package / "weights" / _WEIGHTS))["embedding.weight"]
         self._table = np.ascontiguousarray(table, dtype=np.float32)
+        self._kept_words = kept_words
         self._rows: dict[str, int] = {}
         self._kept: Vectors = np.zeros((_FIRST_ROWS, DIMENSIONS), dtype=np.float32)
         self._lock = threading.Lock()
@@ -65,13 +67,16 @@ class WordVectors:
             return self._kept[[self._rows[word] for word in words]]
 
     def _learn(self, words: list[str]) -> None:
-        """Compute the vectors of the words not seen yet, in one batch."""
+        """Compute the vectors of the words not seen yet, in one batch. When they would
+        overfill the store, it starts anew with the whole batch: the batch's known words
+        must stay known too, since ``of`` reads them right after."""
         rows = self._rows
         missing = [word for word in dict.fromkeys(words) if word not in rows]
         if not missing:
             return
-        if len(rows) + len(missing) > _KEPT_WORDS:
+        if len(rows) + len(missing) > self._kept_words:
             rows.clear()
+            missing = list(dict.fromkeys(words))
         means = _token_sums(self._table, self._token_ids(missing))
         means /= np.maximum(np.linalg.norm(means, axis=1, keepdims=True), 1e-12)
         first = len(rows)
