@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
+import threading
 from http import HTTPStatus
 from typing import Any
 
@@ -161,6 +162,7 @@ def run_bot(bot_settings: BotSettings, library: Library) -> None:
         bot_settings.log_level, [token, webhook_secret], bot_settings.log_format == "json"
     )
     application = build_application(bot_settings, library, token)
+    threading.Thread(target=library.warm_up, name="warm-up", daemon=True).start()
     if bot_settings.webhook_url is not None:
         log.info("Answering by webhook on port %d", bot_settings.webhook_port)
         asyncio.run(_webhook(application, bot_settings, webhook_secret))

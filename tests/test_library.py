@@ -7,9 +7,13 @@ import shutil
 import weakref
 from pathlib import Path
 
+import py3langid.langid
 import pytest
 
 from retrieval import CorpusError
+from retrieval.answering.semantic import word_vectors
+from retrieval.answering.word_classes import _table as word_classes_table
+from retrieval.gazetteer import _place_names as place_names
 from tests.conftest import LibraryFactory
 from tests.corpus_builders import COUNCIL_ARTICLE, PORT_ARTICLE, write_corpus
 
@@ -88,3 +92,17 @@ def test_a_replaced_corpus_is_freed_after_a_reload(
     replaced = weakref.ref(library.index)
     library.reload()
     assert replaced() is None
+
+
+def test_warming_up_loads_what_the_first_question_would(
+    tmp_path: Path, make_library: LibraryFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    library = make_library(write_corpus(tmp_path / "corpus", {"port.txt": PORT_ARTICLE}))
+    loaded_on_first_use = (word_vectors, word_classes_table, place_names)
+    for loaded in loaded_on_first_use:
+        loaded.cache_clear()
+    monkeypatch.setattr(py3langid.langid, "IDENTIFIER", None)
+    library.warm_up()
+    assert all(loaded.cache_info().currsize == 1 for loaded in loaded_on_first_use)
+    assert word_vectors()._whole_words is not None
+    assert py3langid.langid.IDENTIFIER is not None

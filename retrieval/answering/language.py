@@ -44,6 +44,11 @@ def _is_english_word(word: str) -> bool:
     return word in STOPWORDS or bool(simplemma.is_known(word, lang="en"))
 
 
+def load_identifier() -> None:
+    """Load py3langid's model now, not on the first question that needs it."""
+    _identify("")
+
+
 def _identify(text: str) -> str:
     import py3langid  # loads its model on first use: only for the questions that need it
 

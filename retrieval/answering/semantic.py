@@ -110,6 +110,11 @@ class WordVectors:
             if cosines[row] >= least and words[row] != word
         ][:most]
 
+    def load_vocabulary(self) -> None:
+        """Build the whole-word vocabulary now, not on the first look for a neighbour."""
+        with self._lock:
+            self._vocabulary()
+
     def _vocabulary(self) -> tuple[list[str], Vectors]:
         """The tokenizer's whole lower-case words (about ten thousand) as unit vectors: the
         words a neighbour is looked for among, built on the first look."""
