@@ -17,7 +17,7 @@ from retrieval.answering.kinds import Measure
 from retrieval.gazetteer import is_place_name
 
 Span = tuple[int, int]
-EXPRESSIONS_KEPT = 8192
+EXPRESSIONS_KEPT = 2048
 
 _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"

@@ -21,7 +21,8 @@ import numpy as np
 import numpy.typing as npt
 
 Vectors = npt.NDArray[np.float32]
-_KEPT_WORDS = 200_000
+_KEPT_WORDS = 50_000
+"""Words whose vectors are kept (1 KB each), before the store starts anew."""
 _FIRST_ROWS = 4096
 DIMENSIONS = 256
 _WORD_START = "\u2581"
@@ -135,7 +136,8 @@ class WordVectors:
 
     def _make_room(self, needed: int) -> None:
         if needed > len(self._kept):
-            grown = np.empty((max(needed, 2 * len(self._kept)), DIMENSIONS), dtype=np.float32)
+            rows = max(needed, min(2 * len(self._kept), self._kept_words))
+            grown = np.empty((rows, DIMENSIONS), dtype=np.float32)
             grown[: len(self._kept)] = self._kept
             self._kept = grown
 

@@ -25,7 +25,7 @@ from retrieval.answering.entities import expressions, join_lists
 from retrieval.answering.word_classes import WordFlags, word_flags
 
 MAX_PHRASE_WORDS = 5
-PARSES_KEPT = 8192
+PARSES_KEPT = 2048
 WORD_MARGIN = 8
 """How many words beyond either end of a sentence a counted range may reach (features look
 a few words to each side of a span)."""
