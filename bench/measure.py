@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import resource
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,7 @@ import psutil
 
 from retrieval.answering.builder import answer_question
 from retrieval.answering.candidates import RETRIEVE_DEPTH
-from retrieval.index import build_index
+from retrieval.index import SearchIndex, build_index
 from retrieval.index_store import cache_directory, fingerprint, load_index, save_index
 from retrieval.ingest import read_corpus
 from retrieval.library import settle_memory
@@ -61,8 +63,11 @@ def build(settings: RetrievalSettings) -> dict[str, Any]:
     }
 
 
-def serve(settings: RetrievalSettings, key: str, questions: list[dict[str, str]]) -> dict[str, Any]:
-    """Load the saved index, then answer every question through the full answer path.
+def serve(
+    settings: RetrievalSettings, key: str, questions: list[dict[str, str]], long_serving: int = 0
+) -> dict[str, Any]:
+    """Load the saved index, then answer every question through the full answer path, and
+    ``long_serving`` more to read the memory of a process that has served a while.
 
     The load is timed as ``Library`` does it, fingerprinting the corpus first,
     but opens the index the build step saved under ``key``: in a shared work
@@ -93,7 +98,7 @@ def serve(settings: RetrievalSettings, key: str, questions: list[dict[str, str]]
         asked = time.perf_counter()
         index.ranker.search(terms, RETRIEVE_DEPTH)
         ranking_ms.append((time.perf_counter() - asked) * 1000)
-    return {
+    served = {
         "engine": index.engine,
         "load_s": load_s,
         "rss_loaded_mb": rss_loaded / _MB,
@@ -106,6 +111,26 @@ def serve(settings: RetrievalSettings, key: str, questions: list[dict[str, str]]
         "answered": found / len(questions),
         "right_article_first": right / len(questions),
     }
+    long_started = time.perf_counter()
+    for text in corpus_questions(index, long_serving):
+        answer_question(index, text, settings)
+    return {
+        "long_serving_questions": long_serving,
+        "long_serving_s": time.perf_counter() - long_started,
+        "rss_long_serving_mb": process.memory_info().rss / _MB,
+        **served,
+    }
+
+
+def corpus_questions(index: SearchIndex, count: int) -> Iterator[str]:
+    """Questions made of six words of random passages (a fixed seed): they read passages
+    from all over the corpus, as a long-serving bot's questions do."""
+    chosen = random.Random(0)
+    texts = index.passages.texts
+    for _ in range(count):
+        words = texts[chosen.randrange(len(texts))].split()
+        start = chosen.randrange(max(1, len(words) - 6))
+        yield "What " + " ".join(words[start : start + 6]) + "?"
 
 
 def percentiles(samples: list[float]) -> dict[str, float]:
@@ -123,13 +148,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--questions", type=Path)
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--key", help="the fingerprint the build step saved the index under")
+    parser.add_argument(
+        "--long-serving", type=int, default=0, help="questions answered before memory is read again"
+    )
     args = parser.parse_args(argv)
     settings = settings_for(args.corpus, args.cache, args.engine)
     if args.step == "build":
         result = build(settings)
     else:
         questions = json.loads(args.questions.read_text(encoding="utf-8"))
-        result = serve(settings, args.key, questions[: args.limit] if args.limit else questions)
+        asked = questions[: args.limit] if args.limit else questions
+        result = serve(settings, args.key, asked, args.long_serving)
     json.dump(result, sys.stdout)
 
 
