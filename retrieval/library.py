@@ -67,7 +67,7 @@ class Library:
         return answer_question(self._index, question, self.settings, self.model)
 
     def warm_up(self) -> None:
-        """Load what answering loads on first use, about 1.3 s in all, so that a running
+        """Load what answering loads on first use, about 0.8 s in all, so that a running
         bot's first questions are answered as fast as the rest. A one-question command
         leaves it out: it would pay for what its question may not need."""
         word_vectors().load_vocabulary()  # wordllama's vectors and whole words
