@@ -8,6 +8,7 @@ answer model cannot beat this, it is not earning its keep.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from rank_bm25 import BM25Okapi
 
@@ -21,7 +22,7 @@ def _words(text: str) -> list[str]:
 
 
 class NaiveBm25:
-    def __init__(self, passages: list[str]) -> None:
+    def __init__(self, passages: Sequence[str]) -> None:
         self.passages = passages
         self.engine = BM25Okapi([_words(p) for p in passages])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,17 +28,13 @@ log = logging.getLogger(__name__)
 class PassageStore:
     """Passage texts with the number of their document and their place in it."""
 
-    texts: list[str] = field(default_factory=list)
+    texts: Sequence[str] = field(default_factory=list)
+    """A list when built; read from the saved file when loaded (``MappedTexts``)."""
     documents: list[int] = field(default_factory=list)
     positions: list[int] = field(default_factory=list)
 
     def __len__(self) -> int:
         return len(self.texts)
-
-    def add(self, text: str, document: int, position: int) -> None:
-        self.texts.append(text)
-        self.documents.append(document)
-        self.positions.append(position)
 
 
 @dataclass(frozen=True)
@@ -78,7 +75,7 @@ class SearchIndex:
     def passages_of(self, doc_number: int) -> list[str]:
         """The texts of a document's passages, in order."""
         numbers = self._passage_numbers(doc_number)
-        return self.passages.texts[numbers.start : numbers.stop]
+        return list(self.passages.texts[numbers.start : numbers.stop])
 
     def document_holds(self, passage: int, terms: list[str]) -> set[str]:
         """Those of ``terms`` that the document of ``passage`` holds, its title included."""
@@ -103,7 +100,9 @@ def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
     """
     synonyms = read_synonyms(settings.synonyms_file)
     analyzer = Analyzer.for_corpus((doc.text for doc in load.documents), synonyms)
-    store = PassageStore()
+    texts: list[str] = []
+    numbers: list[int] = []
+    positions: list[int] = []
     terms = TermIdsJoiner()
     titles: list[str] = []
     analysed = analyse_documents(
@@ -112,11 +111,13 @@ def build_index(load: CorpusLoad, settings: RetrievalSettings) -> SearchIndex:
     number = 0
     for chunk in analysed:
         for pieces in chunk.pieces:
-            for position, text in enumerate(pieces):
-                store.add(text, number, position)
+            texts += pieces
+            numbers += [number] * len(pieces)
+            positions += range(len(pieces))
             number += 1
         terms.add(chunk.terms)
         titles.extend(chunk.titles)
+    store = PassageStore(texts, numbers, positions)
     documents = [document.info() for document in load.documents]
     log.info("indexing %d passages of %d documents", len(store), len(documents))
     return SearchIndex(

@@ -19,7 +19,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import mmap
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -33,6 +32,7 @@ import numpy.typing as npt
 
 from retrieval.analysis import Analyzer
 from retrieval.index import PassageStore, SearchIndex
+from retrieval.mapped_texts import MappedTexts
 from retrieval.models import DocumentInfo, SkippedFile
 from retrieval.ranking import OkapiRanker, Ranker, SparseRanker
 from retrieval.settings import RetrievalSettings
@@ -229,7 +229,7 @@ def load_index(directory: Path, key: str) -> SearchIndex:
 
 
 def _load_passages(directory: Path) -> PassageStore:
-    offsets = _load_array(directory / "passage_offsets.npy").tolist()
+    offsets = _load_array(directory / "passage_offsets.npy")
     texts = _read_texts(directory / "passages.txt", offsets)
     documents = _load_array(directory / "passage_documents.npy").tolist()
     positions = _load_array(directory / "passage_positions.npy").tolist()
@@ -238,14 +238,10 @@ def _load_passages(directory: Path) -> PassageStore:
     return PassageStore(texts=texts, documents=documents, positions=positions)
 
 
-def _read_texts(path: Path, offsets: list[int]) -> list[str]:
-    """Decode each passage straight from the mapped file, never holding it twice."""
-    if path.stat().st_size != offsets[-1]:
+def _read_texts(path: Path, offsets: npt.NDArray[np.int64]) -> MappedTexts:
+    if len(offsets) == 0 or path.stat().st_size != int(offsets[-1]):
         raise CacheError("passage texts truncated")
-    if offsets[-1] == 0:  # an empty file cannot be mapped
-        return [""] * (len(offsets) - 1)
-    with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as blob:
-        return [blob[start:end].decode("utf-8") for start, end in pairwise(offsets)]
+    return MappedTexts(path, offsets)
 
 
 def _load_ranker(directory: Path, engine: str) -> Ranker:
