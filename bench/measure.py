@@ -118,8 +118,18 @@ def serve(
         "long_serving_questions": long_serving,
         "long_serving_s": time.perf_counter() - long_started,
         "rss_long_serving_mb": process.memory_info().rss / _MB,
+        "anonymous_long_serving_mb": anonymous_mb(),
         **served,
     }
+
+
+def anonymous_mb() -> float:
+    """The resident memory that is the process's own (Linux's ``RssAnon``): the rest of
+    its RSS is pages of memory-mapped index files, which the system can take back."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("RssAnon:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
 
 
 def corpus_questions(index: SearchIndex, count: int) -> Iterator[str]:
