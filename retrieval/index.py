@@ -2,8 +2,9 @@
 
 Built once per corpus load and never changed afterwards: a reload builds a new
 one and swaps it in, so a question is always answered from one consistent
-snapshot. Passages are kept as plain lists (not models) because a newsroom
-archive holds a million of them.
+snapshot. Passages are kept as plain sequences (not models) because a newsroom
+archive holds a million of them; a loaded index reads their texts from its saved
+file when asked (``retrieval.mapped_texts``).
 """
 
 from __future__ import annotations
