@@ -31,11 +31,23 @@ class PassageStore:
 
     texts: Sequence[str] = field(default_factory=list)
     """A list when built; read from the saved file when loaded (``MappedTexts``)."""
-    documents: list[int] = field(default_factory=list)
-    positions: list[int] = field(default_factory=list)
+    documents: Sequence[int] = field(default_factory=list)
+    positions: Sequence[int] = field(default_factory=list)
+    """Lists when built; compact arrays when loaded."""
 
     def __len__(self) -> int:
         return len(self.texts)
+
+    def __eq__(self, other: object) -> bool:
+        """The same passages, whether built or loaded."""
+        if not isinstance(other, PassageStore):
+            return NotImplemented
+        columns = zip(
+            (self.texts, self.documents, self.positions),
+            (other.texts, other.documents, other.positions),
+            strict=True,
+        )
+        return all(list(mine) == list(theirs) for mine, theirs in columns)
 
 
 @dataclass(frozen=True)

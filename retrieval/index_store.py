@@ -21,6 +21,7 @@ import json
 import logging
 import os
 import shutil
+from array import array
 from collections.abc import Callable, Iterator
 from importlib import metadata
 from itertools import pairwise
@@ -231,11 +232,17 @@ def load_index(directory: Path, key: str) -> SearchIndex:
 def _load_passages(directory: Path) -> PassageStore:
     offsets = _load_array(directory / "passage_offsets.npy")
     texts = _read_texts(directory / "passages.txt", offsets)
-    documents = _load_array(directory / "passage_documents.npy").tolist()
-    positions = _load_array(directory / "passage_positions.npy").tolist()
+    documents = _int_array(_load_array(directory / "passage_documents.npy"))
+    positions = _int_array(_load_array(directory / "passage_positions.npy"))
     if not len(texts) == len(documents) == len(positions):
         raise CacheError("passage columns disagree")
     return PassageStore(texts=texts, documents=documents, positions=positions)
+
+
+def _int_array(numbers: npt.NDArray[Any]) -> array[int]:
+    """Four bytes a number, read back as Python ints: a list of a million numbers above
+    256 held 36 MB of int objects."""
+    return array("i", numbers.astype(np.intc).tobytes())
 
 
 def _read_texts(path: Path, offsets: npt.NDArray[np.int64]) -> MappedTexts:

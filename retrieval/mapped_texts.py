@@ -31,12 +31,6 @@ class MappedTexts(Sequence[str]):
     def __len__(self) -> int:
         return len(self._offsets) - 1
 
-    def __eq__(self, other: object) -> bool:
-        """Equal to any sequence of the same texts: a loaded store equals the one built."""
-        if not isinstance(other, Sequence) or isinstance(other, str):
-            return NotImplemented
-        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
-
     @overload
     def __getitem__(self, index: int) -> str: ...
 
