@@ -27,13 +27,13 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class PassageStore:
-    """Passage texts with the number of their document and their place in it."""
+    """Passage texts with the number of their document and their place in it: lists when
+    built; when loaded, texts read from the saved file (``MappedTexts``) and numbers in
+    compact arrays."""
 
     texts: Sequence[str] = field(default_factory=list)
-    """A list when built; read from the saved file when loaded (``MappedTexts``)."""
     documents: Sequence[int] = field(default_factory=list)
     positions: Sequence[int] = field(default_factory=list)
-    """Lists when built; compact arrays when loaded."""
 
     def __len__(self) -> int:
         return len(self.texts)
