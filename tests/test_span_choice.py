@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import numpy as np
 
 from retrieval import Library
@@ -18,6 +20,7 @@ from retrieval.answering.span_candidates import (
     SentenceWords,
     SpanCandidate,
     SpanType,
+    parse_sentence,
     sentence_words,
 )
 
@@ -162,3 +165,13 @@ def test_a_plural_head_noun_asks_for_more_than_one(seed_library: Library) -> Non
 def test_no_sentences_no_spans(news_library: Library) -> None:
     question = read_question(news_library.index, "How much did the terminal cost?")
     assert choose_spans(question, [], news_library.model) == []
+
+
+def test_a_kept_sentence_parse_leaves_the_garbage_collector_nothing_to_scan() -> None:
+    """Thousands of parses are kept while serving; had they been objects, every full pass of
+    the collector would walk them all (40-80 ms a pass at 1M passages)."""
+    parse = parse_sentence("Kept parses: Russia recognised the IEA on July 3, 2025, in Moscow.")
+    for _ in range(2):  # a tuple is let go once its items are, which can take two passes
+        gc.collect()
+    assert parse.words and parse.spans
+    assert [part for part in (*parse.words, *parse.spans) if gc.is_tracked(part)] == []

@@ -37,8 +37,10 @@ _BREAK = re.compile(r"[,;:()\[\]\"“”—–]|\s-\s|\.\s")
 
 Floats = npt.NDArray[np.float64]
 Positions = int | npt.NDArray[np.intp]
-ParsedWord = tuple[int, int, str, frozenset[str]]
+ParsedWord = tuple[int, int, str, tuple[str, ...]]
 """A word's start and end in its sentence, its text and its terms."""
+ParsedSpan = tuple[int, int, str, int, int]
+"""A ``SpanCandidate``'s fields, its type as its value."""
 
 
 class SpanType(StrEnum):
@@ -182,9 +184,13 @@ class SentenceParse:
     candidate spans, typed."""
 
     words: tuple[ParsedWord, ...]
-    spans: tuple[SpanCandidate, ...]
+    spans: tuple[ParsedSpan, ...]
     """Every candidate, those made only of a question's words too (``span_candidates``
-    leaves them out for each question)."""
+    leaves them out for each question).
+
+    Words and spans are kept as tuples of numbers and strings, which the garbage collector
+    stops tracking, rather than objects: thousands of kept parses made each of its full
+    passes take 40-80 ms at 1M passages, once every few dozen questions."""
     digits_before: npt.NDArray[np.intp]
     unit_marks_before: npt.NDArray[np.intp]
     classes: WordFlags
@@ -199,7 +205,7 @@ def parse_sentence(sentence: str) -> SentenceParse:
     for match in _WORD.finditer(sentence):
         text = match.group().rstrip(".")
         end = match.start() + len(text)
-        words.append((match.start(), end, text, frozenset(plain_terms(text))))
+        words.append((match.start(), end, text, tuple(sorted(set(plain_terms(text))))))
     counts = (
         _running(map(str.isdigit, sentence), len(sentence)),
         _running((char.isalpha() or char in _UNIT_SIGNS for char in sentence), len(sentence)),
@@ -227,22 +233,23 @@ def _name_goes_on(sentence: str, words: list[ParsedWord]) -> npt.NDArray[np.bool
 
 
 def sentence_words(sentence: str, question_words: frozenset[str]) -> list[Word]:
-    return [
-        Word(start, end, text, bool(terms) and terms <= question_words, terms)
-        for start, end, text, terms in parse_sentence(sentence).words
-    ]
+    words = []
+    for start, end, text, parsed_terms in parse_sentence(sentence).words:
+        terms = frozenset(parsed_terms)
+        words.append(Word(start, end, text, bool(terms) and terms <= question_words, terms))
+    return words
 
 
 def span_candidates(sentence: str, words: list[Word]) -> list[SpanCandidate]:
     """Every candidate of the sentence, typed ones first, none made only of the question."""
     return [
-        candidate
-        for candidate in parse_sentence(sentence).spans
-        if not all(word.asked for word in words[candidate.first_word : candidate.last_word + 1])
+        SpanCandidate(start, end, SpanType(kind), first, last)
+        for start, end, kind, first, last in parse_sentence(sentence).spans
+        if not all(word.asked for word in words[first : last + 1])
     ]
 
 
-def _typed_spans(sentence: str, words: list[ParsedWord]) -> list[SpanCandidate]:
+def _typed_spans(sentence: str, words: list[ParsedWord]) -> list[ParsedSpan]:
     typed: dict[tuple[int, int], SpanType] = {}
     found = expressions(sentence)
     for span in found.dates:
@@ -261,7 +268,7 @@ def _typed_spans(sentence: str, words: list[ParsedWord]) -> list[SpanCandidate]:
     for (start, end), kind in typed.items():
         first, last = _word_range(start, end, starts, ends, words)
         if first <= last:
-            spans.append(SpanCandidate(start, end, kind, first, last))
+            spans.append((start, end, kind.value, first, last))
     return spans
 
 
