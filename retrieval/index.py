@@ -61,7 +61,6 @@ class SearchIndex:
     skipped: list[SkippedFile]
     analysed_titles: list[str] = field(repr=False)
     """Each document's title terms, joined by spaces, as the index was built with them."""
-    _title_terms: dict[int, frozenset[str]] = field(default_factory=dict, repr=False)
     readings: dict[int, object] = field(default_factory=dict, repr=False)
     """Passages read closely while answering, kept by ``answering.reading``."""
 
@@ -74,12 +73,10 @@ class SearchIndex:
 
     def title_terms(self, document: int) -> frozenset[str]:
         """The terms of a document's title, as analysed when the index was built (analysing
-        again the titles of thirty candidates was a seventh of answering a question)."""
-        terms = self._title_terms.get(document)
-        if terms is None:
-            analysed = self.analysed_titles[document].split()
-            terms = self._title_terms[document] = frozenset(analysed)
-        return terms
+        again the titles of thirty candidates was a seventh of answering a question). Not
+        kept: splitting costs a microsecond, and a serving process had kept a set for every
+        document of a large archive, which each full pass of the garbage collector walked."""
+        return frozenset(self.analysed_titles[document].split())
 
     def passage_id(self, number: int) -> str:
         """``doc_id:position``: stable while the document's text is unchanged."""
