@@ -53,13 +53,14 @@ class PassageStore:
 @dataclass(frozen=True)
 class SearchIndex:
     corpus_dir: Path
-    documents: list[DocumentInfo]
+    documents: Sequence[DocumentInfo]
+    """A list when built; when loaded, read from the saved file (``MappedDocuments``)."""
     passages: PassageStore
     analyzer: Analyzer
     ranker: Ranker
     file_hashes: dict[str, str]
     skipped: list[SkippedFile]
-    analysed_titles: list[str] = field(repr=False)
+    analysed_titles: Sequence[str] = field(repr=False)
     """Each document's title terms, joined by spaces, as the index was built with them."""
     readings: dict[int, object] = field(default_factory=dict, repr=False)
     """Passages read closely while answering, kept by ``answering.reading``."""

@@ -9,8 +9,10 @@ scores, the retrieval code itself and the versions of the libraries that
 analyse and score. Same fingerprint, same index; any change, a rebuild.
 
 Nothing is pickled: the corpus is outside data, and unpickling runs code. The
-cache holds JSON, NumPy ``.npy`` arrays read with ``allow_pickle=False``, one
-UTF-8 file of passage texts, and the bm25s engine's own arrays, memory-mapped.
+cache holds JSON, NumPy ``.npy`` arrays read with ``allow_pickle=False``, UTF-8
+files of passage texts, document records and analysed titles (each with its
+offsets, memory-mapped and read when asked for), and the bm25s engine's own
+arrays, memory-mapped.
 A cache that cannot be read for any reason is reported and rebuilt, never fatal.
 """
 
@@ -22,7 +24,7 @@ import logging
 import os
 import shutil
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from importlib import metadata
 from itertools import pairwise
 from pathlib import Path
@@ -33,14 +35,15 @@ import numpy.typing as npt
 
 from retrieval.analysis import Analyzer
 from retrieval.index import PassageStore, SearchIndex
+from retrieval.mapped_documents import MappedDocuments
 from retrieval.mapped_texts import MappedTexts
-from retrieval.models import DocumentInfo, SkippedFile
+from retrieval.models import SkippedFile
 from retrieval.ranking import OkapiRanker, Ranker, SparseRanker
 from retrieval.settings import RetrievalSettings
 
 log = logging.getLogger(__name__)
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 _PREFIX = "index-"
 _CODE_ROOT = Path(__file__).resolve().parent
 _LIBRARIES = ("bm25s", "rank-bm25", "PyStemmer", "simplemma", "numpy")
@@ -141,15 +144,10 @@ def save_index(index: SearchIndex, directory: Path, key: str) -> None:
 
 def _write(index: SearchIndex, directory: Path, key: str) -> None:
     store = index.passages
-    _write_json(directory / "documents.json", [d.model_dump(mode="json") for d in index.documents])
+    _write_texts(directory, "documents", [d.model_dump_json() for d in index.documents])
     _write_json(directory / "analyzer.json", index.analyzer.equivalences)
-    _write_json(directory / "titles.json", index.analysed_titles)
-    encoded = [text.encode("utf-8") for text in store.texts]
-    with (directory / "passages.txt").open("wb") as file:
-        file.writelines(encoded)
-    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(text) for text in encoded], out=offsets[1:])
-    _save_array(directory / "passage_offsets.npy", offsets)
+    _write_texts(directory, "titles", index.analysed_titles)
+    _write_texts(directory, "passages", store.texts)
     _save_array(directory / "passage_documents.npy", np.asarray(store.documents, dtype=np.int32))
     _save_array(directory / "passage_positions.npy", np.asarray(store.positions, dtype=np.int32))
     _save_ranker(index.ranker, directory / "ranker")
@@ -207,9 +205,10 @@ def load_index(directory: Path, key: str) -> SearchIndex:
     manifest = _read_json(directory / "manifest.json")
     if manifest.get("format") != FORMAT_VERSION or manifest.get("fingerprint") != key:
         raise CacheError("saved for another corpus, settings or format")
-    documents = [DocumentInfo.model_validate(d) for d in _read_json(directory / "documents.json")]
-    titles = _read_json(directory / "titles.json")
-    if not isinstance(titles, list) or len(titles) != len(documents):
+    documents = MappedDocuments(_read_texts(directory, "documents"))
+    _check_records(documents)
+    titles = _read_texts(directory, "titles")
+    if len(titles) != len(documents):
         raise CacheError("analysed titles disagree with the documents")
     store = _load_passages(directory)
     ranker = _load_ranker(directory / "ranker", manifest["engine"])
@@ -225,13 +224,12 @@ def load_index(directory: Path, key: str) -> SearchIndex:
         ranker=ranker,
         file_hashes=dict(manifest["file_hashes"]),
         skipped=[SkippedFile.model_validate(s) for s in manifest["skipped"]],
-        analysed_titles=[str(title) for title in titles],
+        analysed_titles=titles,
     )
 
 
 def _load_passages(directory: Path) -> PassageStore:
-    offsets = _load_array(directory / "passage_offsets.npy")
-    texts = _read_texts(directory / "passages.txt", offsets)
+    texts = _read_texts(directory, "passages")
     documents = _int_array(_load_array(directory / "passage_documents.npy"))
     positions = _int_array(_load_array(directory / "passage_positions.npy"))
     if not len(texts) == len(documents) == len(positions):
@@ -245,9 +243,29 @@ def _int_array(numbers: npt.NDArray[Any]) -> array[int]:
     return array("i", numbers.astype(np.intc).tobytes())
 
 
-def _read_texts(path: Path, offsets: npt.NDArray[np.int64]) -> MappedTexts:
+def _check_records(documents: MappedDocuments) -> None:
+    """A record is read when a reply cites it; the first and the last are read now, so that
+    a damaged file is rebuilt at load rather than failing a reply."""
+    if len(documents):
+        _ = documents[0], documents[-1]
+
+
+def _write_texts(directory: Path, name: str, texts: Sequence[str]) -> None:
+    """``name.txt``, the texts end to end in UTF-8, and ``name_offsets.npy``, where each
+    starts, with the file's end last."""
+    encoded = [text.encode("utf-8") for text in texts]
+    with (directory / f"{name}.txt").open("wb") as file:
+        file.writelines(encoded)
+    offsets = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(text) for text in encoded], out=offsets[1:])
+    _save_array(directory / f"{name}_offsets.npy", offsets)
+
+
+def _read_texts(directory: Path, name: str) -> MappedTexts:
+    path = directory / f"{name}.txt"
+    offsets = _load_array(directory / f"{name}_offsets.npy")
     if len(offsets) == 0 or path.stat().st_size != int(offsets[-1]):
-        raise CacheError("passage texts truncated")
+        raise CacheError(f"{name} truncated")
     return MappedTexts(path, offsets)
 
 

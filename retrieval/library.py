@@ -13,6 +13,7 @@ import gc
 import logging
 import threading
 import time
+from collections.abc import Sequence
 
 from retrieval.answering.builder import answer_question
 from retrieval.answering.language import is_english, load_identifier
@@ -48,7 +49,7 @@ class Library:
         return self._index
 
     @property
-    def documents(self) -> list[DocumentInfo]:
+    def documents(self) -> Sequence[DocumentInfo]:
         return self._index.documents
 
     @property

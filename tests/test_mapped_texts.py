@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 from retrieval.index_store import load_or_build
+from retrieval.mapped_documents import MappedDocuments
 from retrieval.mapped_texts import MappedTexts
 from tests.test_index_store import Builds, settings_for
 
@@ -33,6 +34,21 @@ def test_a_loaded_index_reads_its_passages_from_the_saved_file(tmp_path: Path) -
     assert list(loaded.passages.documents) == built.passages.documents
     assert list(loaded.passages.positions) == built.passages.positions
     assert type(loaded.passages.documents[-1]) is int
+
+
+def test_a_loaded_index_reads_its_documents_and_titles_from_the_saved_files(
+    tmp_path: Path,
+) -> None:
+    settings = settings_for(tmp_path)
+    builds = Builds(settings)
+    built = load_or_build(settings, builds)
+    loaded = load_or_build(settings, builds)
+    assert isinstance(loaded.documents, MappedDocuments)
+    assert isinstance(loaded.analysed_titles, MappedTexts)
+    assert list(loaded.documents) == built.documents
+    assert loaded.documents[1:] == built.documents[1:]
+    assert loaded.documents[-1] == built.documents[-1]
+    assert list(loaded.analysed_titles) == built.analysed_titles
 
 
 def test_mapped_texts_index_slice_and_search_as_a_list_does(tmp_path: Path) -> None:
