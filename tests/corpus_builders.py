@@ -59,6 +59,20 @@ The harbour board said on Monday that a second pier would open next spring.
 """
 
 
+# The same two sentences as two articles: the first repeats the festival's words, the other names
+# who opened it.
+FESTIVAL_CROWDS = """\
+Harbour festival returns to Valdera
+Posted 4 June 2024
+The harbour festival in Valdera drew more visitors to the harbour festival than ever this year, and the festival's stalls stayed open until midnight on both days of the festival.
+"""
+FESTIVAL_OPENING = """\
+Festival opened by the mayor
+Posted 4 June 2024
+The mayor, Ingrid Solberg, opened it on Saturday with a speech on the quay.
+"""
+
+
 def write_corpus(directory: Path, articles: dict[str, str]) -> Path:
     directory.mkdir(parents=True, exist_ok=True)
     for name, text in articles.items():

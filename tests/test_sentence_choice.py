@@ -13,7 +13,12 @@ from retrieval.answering.candidates import SentenceCandidate, read_sentences, re
 from retrieval.answering.features import SENTENCE_FEATURES, SENTENCE_RISING
 from retrieval.answering.question import read_question
 from tests.conftest import LibraryFactory
-from tests.corpus_builders import FESTIVAL_ARTICLE, write_corpus
+from tests.corpus_builders import (
+    FESTIVAL_ARTICLE,
+    FESTIVAL_CROWDS,
+    FESTIVAL_OPENING,
+    write_corpus,
+)
 
 
 def _read(library: Library, question: str) -> list[SentenceCandidate]:
@@ -102,3 +107,25 @@ def test_the_sentence_that_names_who_opened_the_festival_has_the_name_marked(
     library.model = replace(library.model, span_weight=1.0)
     quote = library.answer("Who opened the festival?").quotes[0]
     assert quote.text[quote.mark_start : quote.mark_end] == "Ingrid Solberg"
+
+
+@pytest.mark.parametrize(
+    ("passage_span_weight", "first_article"),
+    [(0.0, "crowds.txt"), (1.0, "opening.txt")],
+)
+def test_the_first_quote_comes_from_the_passage_naming_the_answer_more_clearly(
+    make_library: LibraryFactory, tmp_path: Path, passage_span_weight: float, first_article: str
+) -> None:
+    """One article repeats the question's words and names no one; the other names who opened
+    the festival in fewer of them. By the sentence model alone the first gives the first
+    quote; weighed with how clearly each names an answer, the second does."""
+    corpus = write_corpus(
+        tmp_path / "corpus", {"crowds.txt": FESTIVAL_CROWDS, "opening.txt": FESTIVAL_OPENING}
+    )
+    library = make_library(corpus)
+    library.model = replace(library.model, passage_span_weight=passage_span_weight)
+    quotes = library.answer("Who opened the festival?").quotes
+    assert [quote.document.doc_id for quote in quotes] == [
+        first_article,
+        *({"crowds.txt", "opening.txt"} - {first_article}),
+    ]

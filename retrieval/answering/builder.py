@@ -36,6 +36,9 @@ FIRST_QUOTE_SHARE = 0.7
 """The first quote may take this share of ``QUOTE_CHARS``; the rest share what is left."""
 SHORTEST_QUOTE = 80
 """A further quote with less room than this is left out rather than cut to a fragment."""
+WEIGHED_PASSAGES = 3
+"""How many of the likeliest passages may give the first quote, weighed by their clearest
+answers: on SQuAD dev, weighing three did as well as weighing all six read."""
 RIVAL_MARGIN = 3.0
 """The first passage's runner-up sentence can take the answer from its best only within
 this many logits of it. Further behind, letting it gained nothing on SQuAD dev, and
@@ -107,9 +110,12 @@ def rank(index: SearchIndex, question: Question, model: AnswerModel, wanted: int
     best = best_per_passage(sentences)
     if not best:
         return Ranked(question, [], [], 0.0, [], {})
+    best, known = _clearest_first(question, best, model)
     first = probability(best[0].logit)
     quoted = [s for s in best[:wanted] if probability(s.logit) >= model.further_quote_share * first]
-    quoted, spans = _answering_first(question, quoted, _runner_up(sentences, best[0]), model)
+    quoted, spans = _answering_first(
+        question, quoted, _runner_up(sentences, best[0]), model, known
+    )
     row = answerable_features(
         question,
         best_sentence_logit=best[0].logit,
@@ -142,11 +148,36 @@ def _runner_up(
     return runner_up
 
 
+def _clearest_first(
+    question: Question, best: list[SentenceCandidate], model: AnswerModel
+) -> tuple[list[SentenceCandidate], dict[tuple[int, int], MarkedSpan]]:
+    """The passages' best sentences with the first quote's among the likeliest
+    ``WEIGHED_PASSAGES`` put first, each weighed by its logit plus
+    ``model.passage_span_weight`` times its clearest answer's; and the spans read for it,
+    by passage and sentence number.
+
+    The sentence model judges how each passage's best sentence covers the question; of
+    close rivals from different passages, the one naming an answer of the sort asked more
+    clearly more often holds it (SQuAD dev, chosen there with the weight)."""
+    if model.passage_span_weight == 0 or len(best) < 2:
+        return best, {}
+    weighed = best[:WEIGHED_PASSAGES]
+    spans = choose_spans(question, weighed, model)
+    scores = [
+        sentence.logit + model.passage_span_weight * _clipped(span)
+        for sentence, span in zip(weighed, spans, strict=True)
+    ]
+    chosen = max(range(len(weighed)), key=lambda n: (scores[n], -n))
+    known = {_place(sentence): span for sentence, span in zip(weighed, spans, strict=True)}
+    return [best[chosen], *best[:chosen], *best[chosen + 1 :]], known
+
+
 def _answering_first(
     question: Question,
     quoted: list[SentenceCandidate],
     runner_up: SentenceCandidate | None,
     model: AnswerModel,
+    known: dict[tuple[int, int], MarkedSpan],
 ) -> tuple[list[SentenceCandidate], list[MarkedSpan]]:
     """The quoted sentences with their marked spans; the first quote's answering sentence
     becomes its passage's runner-up when that one names an answer more clearly.
@@ -156,7 +187,10 @@ def _answering_first(
     the clearer answer is more often the one that holds it (``model.span_weight``, chosen on
     dev, says how much clearer)."""
     candidates = quoted + ([runner_up] if runner_up is not None else [])
-    spans = choose_spans(question, candidates, model)
+    unread = [sentence for sentence in candidates if _place(sentence) not in known]
+    read = dict(known)
+    read.update(zip(map(_place, unread), choose_spans(question, unread, model), strict=True))
+    spans = [read[_place(sentence)] for sentence in candidates]
     if runner_up is None:
         return quoted, spans
     runner_span = spans.pop()
@@ -166,6 +200,10 @@ def _answering_first(
     ):
         return [runner_up, *quoted[1:]], [runner_span, *spans[1:]]
     return quoted, spans
+
+
+def _place(sentence: SentenceCandidate) -> tuple[int, int]:
+    return sentence.passage, sentence.number
 
 
 def _clipped(span: MarkedSpan) -> float:

@@ -88,6 +88,8 @@ class AnswerModel:
     span_weight: float
     """How much the clearest answer a sentence offers (its best span's logit) adds to its
     own logit when the first quote's answering sentence is chosen."""
+    passage_span_weight: float
+    """The same, when the first quote's passage is chosen among the likeliest few."""
 
     def to_json(self) -> dict[str, object]:
         stages = {name: getattr(self, name).to_json() for name in STAGES}
@@ -95,6 +97,7 @@ class AnswerModel:
             "answer_threshold": self.answer_threshold,
             "further_quote_share": self.further_quote_share,
             "span_weight": self.span_weight,
+            "passage_span_weight": self.passage_span_weight,
             "stages": stages,
         }
 
@@ -115,6 +118,7 @@ def load_model(path: Path = MODEL_FILE) -> AnswerModel:
         answer_threshold=float(data["answer_threshold"]),
         further_quote_share=float(data["further_quote_share"]),
         span_weight=float(data["span_weight"]),
+        passage_span_weight=float(data["passage_span_weight"]),
     )
 
 
