@@ -1,7 +1,7 @@
 """``python -m retrieval train``: fit the answer model on SQuAD and choose on dev.
 
 Fitted on the training pieces (``train-v1.1-*``, and ``train-v2.0-*`` whose
-unanswerable questions teach declining); the span weight, the decline threshold
+unanswerable questions teach declining); the two span weights, the decline threshold
 and the share a further quote needs are chosen on the dev piece. The result is
 deterministic for the same data (lbfgs; LightGBM's deterministic mode on one
 thread) and written as ``model.json``.
