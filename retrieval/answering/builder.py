@@ -39,6 +39,10 @@ SHORTEST_QUOTE = 80
 WEIGHED_PASSAGES = 3
 """How many of the likeliest passages may give the first quote, weighed by their clearest
 answers: on SQuAD dev, weighing three did as well as weighing all six read."""
+SPAN_LOGIT_BOUND = 10.0
+"""A span's logit counts as at most this far either side of 0 when passages are weighed,
+so that a passage further behind the first than the weight times twice this cannot
+overtake it and its spans need not be read (most questions' second passage)."""
 RIVAL_MARGIN = 3.0
 """The first passage's runner-up sentence can take the answer from its best only within
 this many logits of it. Further behind, letting it gained nothing on SQuAD dev, and
@@ -159,12 +163,14 @@ def _clearest_first(
     The sentence model judges how each passage's best sentence covers the question; of
     close rivals from different passages, the one naming an answer of the sort asked more
     clearly more often holds it (SQuAD dev, chosen there with the weight)."""
-    if model.passage_span_weight == 0 or len(best) < 2:
+    reach = model.passage_span_weight * 2 * SPAN_LOGIT_BOUND
+    weighed = [s for s in best[:WEIGHED_PASSAGES] if s.logit >= best[0].logit - reach]
+    if model.passage_span_weight == 0 or len(weighed) < 2:
         return best, {}
-    weighed = best[:WEIGHED_PASSAGES]
     spans = choose_spans(question, weighed, model)
     scores = [
-        sentence.logit + model.passage_span_weight * _clipped(span)
+        sentence.logit
+        + model.passage_span_weight * min(SPAN_LOGIT_BOUND, max(-SPAN_LOGIT_BOUND, span.logit))
         for sentence, span in zip(weighed, spans, strict=True)
     ]
     chosen = max(range(len(weighed)), key=lambda n: (scores[n], -n))
