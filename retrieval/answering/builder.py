@@ -2,9 +2,9 @@
 
 Each step is a module of its own (``question``, ``candidates``, ``features``,
 ``model``, ``span``, ``quote``); this one runs them in order. The first quote is
-the passage whose sentence the model finds likeliest to answer (its answering
-sentence may be the passage's next likeliest, when that one names an answer
-more clearly); further quotes are other passages that answer too (not copies of
+the passage whose sentence the model finds likeliest to answer, or a close rival
+that names an answer more clearly (its answering sentence may likewise be the
+passage's next likeliest); further quotes are other passages that answer too (not copies of
 one already quoted), while they are at least ``further_quote_share`` as likely.
 The reply declines when the model's probability that its first quote answers is
 below the threshold chosen on development data, and before any model is asked
