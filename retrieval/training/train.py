@@ -31,7 +31,7 @@ from retrieval.answering.model import AnswerModel, LinearModel, SpanModel, proba
 from retrieval.answering.question import read_question
 from retrieval.answering.trees import TreeModel
 from retrieval.answering.word_odds import WordOdds
-from retrieval.evaluation import evaluate, summarize
+from retrieval.evaluation import QuestionResult, evaluate, summarize
 from retrieval.index import SearchIndex, build_index
 from retrieval.library import Library
 from retrieval.settings import RetrievalSettings
@@ -142,8 +142,10 @@ def fit_model(training: list[Corpus], dev: Corpus, settings: RetrievalSettings) 
             sum(rows.labels),
             time.perf_counter() - started,
         )
-    model = _choose_span_weight(model, dev, settings)
-    model = _choose_passage_span_weight(model, dev, settings)
+    model = _choose_weight(model, dev, settings, "span_weight", SPAN_WEIGHTS, _marked_f1)
+    model = _choose_weight(
+        model, dev, settings, "passage_span_weight", PASSAGE_SPAN_WEIGHTS, _first_quotes
+    )
     rows, off_topic = Rows(), Rows()
     for corpus in training:
         if any(not question.answers for question in corpus.questions):
@@ -171,37 +173,42 @@ def _with_stage(
     return replace(model, **cast(dict[str, Any], {name: stage}))
 
 
-def _choose_span_weight(
-    model: AnswerModel, dev: Corpus, settings: RetrievalSettings
+def _choose_weight(
+    model: AnswerModel,
+    dev: Corpus,
+    settings: RetrievalSettings,
+    name: str,
+    weights: tuple[float, ...],
+    score: Callable[[list[QuestionResult]], tuple[float, ...]],
 ) -> AnswerModel:
-    """The weight of a sentence's clearest answer, in choosing the first quote's answering
-    sentence, that marks dev's answers best (SQuAD F1). Chosen before declining is fitted,
-    which learns from the span of the sentence chosen; nothing is declined yet."""
+    """The value of the model's weight ``name``, of ``weights``, whose answers to dev's
+    questions ``score`` best (the smallest on a tie). Both span weights are chosen so,
+    before declining is fitted, which learns from the spans they choose; nothing is
+    declined yet."""
     scores = {}
-    for weight in SPAN_WEIGHTS:
-        library = Library(settings, dev.index, replace(model, span_weight=weight))
+    for weight in weights:
+        library = Library(settings, dev.index, _with_setting(model, name, weight))
         results = evaluate(library, dev.questions)
-        scores[weight] = sum(result.f1 for result in results)
+        scores[weight] = score(results)
         summary = summarize(results)
-        log.info("span_weight %.2f: F1 %.1f, top1 %d", weight, summary.f1, summary.top1)
-    best = max(SPAN_WEIGHTS, key=lambda weight: (scores[weight], -weight))
-    return replace(model, span_weight=best)
+        log.info("%s %.2f: top1 %d, F1 %.1f", name, weight, summary.top1, summary.f1)
+    return _with_setting(model, name, max(weights, key=lambda weight: (scores[weight], -weight)))
 
 
-def _choose_passage_span_weight(
-    model: AnswerModel, dev: Corpus, settings: RetrievalSettings
-) -> AnswerModel:
-    """The weight of each of the likeliest passages' clearest answer, in choosing which of
-    them the first quote is, that puts dev's answers in the first quote most often (top1,
-    then F1). Chosen with the span weight, before declining is fitted."""
-    scores = {}
-    for weight in PASSAGE_SPAN_WEIGHTS:
-        library = Library(settings, dev.index, replace(model, passage_span_weight=weight))
-        summary = summarize(evaluate(library, dev.questions))
-        scores[weight] = (summary.top1, summary.f1)
-        log.info("passage_span_weight %.2f: top1 %d, F1 %.1f", weight, *scores[weight])
-    best = max(PASSAGE_SPAN_WEIGHTS, key=lambda weight: (scores[weight], -weight))
-    return replace(model, passage_span_weight=best)
+def _marked_f1(results: list[QuestionResult]) -> tuple[float, ...]:
+    """``span_weight`` chooses a first quote's answering sentence: judged by how well its
+    marked answer matches (SQuAD F1)."""
+    return (sum(result.f1 for result in results),)
+
+
+def _first_quotes(results: list[QuestionResult]) -> tuple[float, ...]:
+    """``passage_span_weight`` chooses the first quote's passage: judged by how often it
+    holds the answer (top1), then by F1."""
+    return (sum(result.top1 for result in results), sum(result.f1 for result in results))
+
+
+def _with_setting(model: AnswerModel, name: str, value: float) -> AnswerModel:
+    return replace(model, **cast(dict[str, Any], {name: value}))
 
 
 def _choose_on_dev(model: AnswerModel, dev: Corpus, settings: RetrievalSettings) -> AnswerModel:
